@@ -1,0 +1,170 @@
+"""The ``fieldapp`` command: the GUI with no arguments, headless subcommands otherwise.
+
+Headless commands read the passphrase from ``--passphrase-file`` or the ``FIELDAPP_PASSPHRASE``
+environment variable, never from an argument (arguments are visible to other users of the
+machine). They exit non-zero on failure, with one line per problem in the user's language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from fieldapp import __version__
+from fieldapp.errors import UserFacingError
+
+PASSPHRASE_ENV = "FIELDAPP_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "FIELDAPP_NEW_PASSPHRASE"
+
+
+class CliError(UserFacingError):
+    pass
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("FIELDAPP_DATA_DIR")
+    if env:
+        return Path(env)
+    from PySide6.QtCore import QStandardPaths
+
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(base) / "fieldapp"
+
+
+def read_secret(path: str | None, env: str) -> str:
+    if path:
+        text = Path(path).read_text(encoding="utf-8")
+        return text[:-1] if text.endswith("\n") else text
+    value = os.environ.get(env)
+    if value:
+        return value
+    raise CliError("no_passphrase")
+
+
+def cli_language(requested: str | None) -> str:
+    if requested in ("ar", "fr"):
+        return requested
+    env = os.environ.get("FIELDAPP_LANG") or os.environ.get("LANG", "")
+    return "ar" if env.startswith("ar") else "fr"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fieldapp", description="fieldapp")
+    parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
+    parser.add_argument("--data-dir", type=Path, help="vault folder")
+    parser.add_argument("--lang", choices=("ar", "fr"), help="interface language")
+    sub = parser.add_subparsers(dest="command")
+
+    def headless(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--data-dir", type=Path, dest="sub_data_dir", help="vault folder")
+        p.add_argument("--passphrase-file", help="file holding the passphrase")
+        return p
+
+    demo = headless("demo", "create a vault filled with realistic demo data")
+    demo.add_argument("--persons", type=int, default=2000)
+    demo.add_argument("--encounters", type=int, default=6000)
+    demo.add_argument("--province", default="rabat")
+    demo.add_argument("--seed", type=int, default=7)
+    demo.add_argument("--user", default="Démo")
+
+    headless("check", "unlock the vault, check every page, print counts")
+
+    passwd = headless("passwd", "change the passphrase (the data is not re-encrypted)")
+    passwd.add_argument("--new-passphrase-file", help="file holding the new passphrase")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from fieldapp.app import run_gui
+
+        return run_gui(data_dir=args.data_dir or default_data_dir(), lang=args.lang)
+    data_dir = args.sub_data_dir or args.data_dir or default_data_dir()
+    lang = cli_language(args.lang)
+    try:
+        if args.command == "demo":
+            return _demo(args, data_dir)
+        if args.command == "check":
+            return _check(args, data_dir)
+        if args.command == "passwd":
+            return _passwd(args, data_dir)
+    except UserFacingError as e:
+        print(f"fieldapp: {_message(e, lang)}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"fieldapp: {e}", file=sys.stderr)
+        return 1
+    return 2
+
+
+def _message(error: UserFacingError, lang: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    from fieldapp import i18n, messages
+    from fieldapp.store.repository import ValidationError
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    i18n.install_translators(app, lang)
+    text = messages.error_text(error)
+    if isinstance(error, ValidationError):
+        details = "; ".join(f"{messages.field_label(e.field)}: {messages.field_error_text(e)}"
+                            for e in error.errors)
+        text = f"{text} {details}"
+    return text
+
+
+def _demo(args: argparse.Namespace, data_dir: Path) -> int:
+    from fieldapp import demo
+    from fieldapp.store.vault import Vault
+
+    passphrase = read_secret(args.passphrase_file, PASSPHRASE_ENV)
+    vault = Vault(data_dir)
+    start = time.perf_counter()
+    store = vault.create(passphrase, user_name=args.user, province=args.province,
+                         team="Équipe mobile 1", role="field_worker")
+
+    def progress(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end="",
+              file=sys.stderr, flush=True)
+
+    try:
+        summary = demo.generate(store, args.persons, args.encounters, seed=args.seed,
+                                progress=progress)
+    finally:
+        print(file=sys.stderr)
+        vault.lock()
+    print(f"demo vault: {data_dir} ({summary.persons} persons, {summary.encounters} "
+          f"encounters, {time.perf_counter() - start:.1f} s)")
+    return 0
+
+
+def _check(args: argparse.Namespace, data_dir: Path) -> int:
+    from fieldapp.domain.records import KINDS
+    from fieldapp.store.vault import Vault
+
+    vault = Vault(data_dir)
+    store = vault.unlock(read_secret(args.passphrase_file, PASSPHRASE_ENV))
+    try:
+        counts = {name: store.repo(name).count() for name in KINDS}
+        print(" ".join(f"{k}={v}" for k, v in counts.items()),
+              f"pending={store.pending_count()}")
+    finally:
+        vault.lock()
+    return 0
+
+
+def _passwd(args: argparse.Namespace, data_dir: Path) -> int:
+    from fieldapp.store.vault import Vault
+
+    old = read_secret(args.passphrase_file, PASSPHRASE_ENV)
+    new = read_secret(args.new_passphrase_file, NEW_PASSPHRASE_ENV)
+    Vault(data_dir).change_passphrase(old, new)
+    return 0

@@ -1,0 +1,349 @@
+"""The record kinds of fieldapp and their rules.
+
+Persons, patrols, encounters, cases, case events, referrals and shelters. Each kind is a
+:class:`RecordKind`: a name, its fields, and the rules that tie fields together (a refusal
+needs a reason, an orientation to a shelter needs the shelter, ...). Records are plain dicts;
+every kind has a ``province`` (the scope that decides which devices receive it) and a
+``deleted`` flag (deletion is a tombstone, synced like any other field).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from fieldapp.domain import divisions, vocabularies
+from fieldapp.domain.fields import Checker, Field, FieldError, clean_value, make_checker
+from fieldapp.domain.fields import FieldType as T
+
+Record = dict[str, Any]
+Rule = Callable[[Mapping[str, Any], date], Iterable[FieldError]]
+
+# Arabic-script names: Arabic letters and marks, spaces, hyphen, apostrophe.
+ARABIC_NAME = r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF' \-]+"
+# Latin-script names: Latin letters with accents, spaces, hyphen, apostrophes, dot.
+LATIN_NAME = r"[A-Za-z\u00C0-\u024F'\u2019 .\-]+"
+# Moroccan national identity card: one or two letters then up to six digits (e.g. AB123456).
+CIN = r"[A-Z]{1,2}[0-9]{1,6}"
+
+COMMON_FIELDS = (
+    Field("province", T.PROVINCE, required=True),
+    Field("deleted", T.BOOL),
+)
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    name: str
+    table: str
+    own_fields: tuple[Field, ...]
+    rules: tuple[Rule, ...] = ()
+    defaults: Mapping[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def fields(self) -> tuple[Field, ...]:
+        return COMMON_FIELDS + self.own_fields
+
+    @cached_property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    @cached_property
+    def by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
+    @cached_property
+    def _checkers(self) -> tuple[tuple[str, bool, Checker], ...]:
+        def codes_of(name: str) -> frozenset[str]:
+            return vocabularies.vocabulary(name).codes
+
+        return tuple(
+            (f.name, f.required, make_checker(f, codes_of, divisions.is_province))
+            for f in self.fields
+        )
+
+    def clean(self, values: Mapping[str, Any]) -> Record:
+        """Normalised copy of ``values`` with every field present (missing ones empty)."""
+        by_name = self.by_name
+        unknown = [k for k in values if k not in by_name]
+        if unknown:
+            raise KeyError(f"{self.name} has no field {unknown[0]!r}")
+        out: Record = {}
+        for f in self.fields:
+            if f.name in values:
+                out[f.name] = clean_value(f, values[f.name])
+            elif f.name in self.defaults:
+                out[f.name] = clean_value(f, self.defaults[f.name])
+            else:
+                out[f.name] = clean_value(f, None)
+        if out["deleted"] is None:
+            out["deleted"] = False
+        return out
+
+    def validate(self, record: Mapping[str, Any], today: date | None = None) -> list[FieldError]:
+        """Every problem of a cleaned record, field by field; an empty list when it is valid."""
+        errors: list[FieldError] = []
+        for name, required, check in self._checkers:
+            v = record.get(name)
+            if v is None or v == []:
+                if required:
+                    errors.append(FieldError(name, "required"))
+                continue
+            e = check(v)
+            if e is not None:
+                errors.append(e)
+        if errors:
+            return errors  # cross-field rules assume well-typed fields
+        day = today or date.today()
+        for rule in self.rules:
+            errors.extend(rule(record, day))
+        return errors
+
+    def to_stored(self, record: Mapping[str, Any]) -> Record:
+        return {f.name: f.to_stored(record.get(f.name)) for f in self.fields}
+
+    def from_stored(self, row: Mapping[str, Any]) -> Record:
+        out = dict(row)
+        for f in self.fields:
+            if f.name in out:
+                out[f.name] = f.from_stored(out[f.name])
+        return out
+
+
+# --- rules -------------------------------------------------------------------------------
+
+
+def _not_future(name: str) -> Rule:
+    def rule(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
+        v = r.get(name)
+        if v and v[:10] > today.isoformat():
+            yield FieldError(name, "in_future")
+
+    return rule
+
+
+def _person_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
+    if not (r.get("name_ar") or r.get("name_lat") or r.get("nickname")):
+        yield FieldError("name_lat", "name_required")
+    birth = r.get("birth_date")
+    if birth:
+        if birth > today.isoformat():
+            yield FieldError("birth_date", "in_future")
+        elif int(birth[:4]) < today.year - 120:
+            yield FieldError("birth_date", "too_old")
+    merged = r.get("merged_into")
+    if merged and merged == r.get("id"):
+        yield FieldError("merged_into", "bad_reference")
+
+
+def _encounter_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
+    if r.get("anonymous"):
+        if r.get("person_id"):
+            yield FieldError("person_id", "must_be_empty_when_anonymous")
+    elif not r.get("person_id"):
+        yield FieldError("person_id", "person_or_anonymous")
+    orientation = r.get("orientation")
+    if orientation == "refused":
+        if not r.get("refusal_reason"):
+            yield FieldError("refusal_reason", "required")
+    elif r.get("refusal_reason"):
+        yield FieldError("refusal_reason", "only_when_refused")
+    if orientation == "shelter":
+        if not r.get("shelter_id"):
+            yield FieldError("shelter_id", "required")
+    elif r.get("shelter_id"):
+        yield FieldError("shelter_id", "only_when_shelter")
+    if r.get("medical_outcome") and "medical_check" not in (r.get("services") or ()):
+        yield FieldError("medical_outcome", "needs_medical_check")
+    yield from _not_future("met_at")(r, today)
+
+
+def _patrol_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
+    start, end = r.get("started_at"), r.get("ended_at")
+    if start and end and end < start:
+        yield FieldError("ended_at", "before_start")
+    if end and not start:
+        yield FieldError("started_at", "required")
+    yield from _not_future("date")(r, today)
+
+
+def _case_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
+    if r.get("status") == "closed":
+        if not r.get("closure_reason"):
+            yield FieldError("closure_reason", "required")
+        if not r.get("closed_on"):
+            yield FieldError("closed_on", "required")
+    closed, opened = r.get("closed_on"), r.get("opened_on")
+    if closed and opened and closed < opened:
+        yield FieldError("closed_on", "before_start")
+    yield from _not_future("opened_on")(r, today)
+
+
+def _case_event_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
+    kind = r.get("event_type")
+    if kind == "closure" and not r.get("closure_reason"):
+        yield FieldError("closure_reason", "required")
+    if kind != "closure" and r.get("closure_reason"):
+        yield FieldError("closure_reason", "only_for_closure")
+    if kind == "plan_action" and not r.get("summary"):
+        yield FieldError("summary", "required")
+    done = r.get("done_on")
+    if done and done < (r.get("date") or done):
+        yield FieldError("done_on", "before_start")
+
+
+def _referral_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
+    if r.get("status_on") and r.get("sent_on") and r["status_on"] < r["sent_on"]:
+        yield FieldError("status_on", "before_start")
+    yield from _not_future("sent_on")(r, today)
+
+
+def _shelter_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
+    if not (r.get("name_fr") or r.get("name_ar")):
+        yield FieldError("name_fr", "name_required")
+
+
+NOTES = 4000  # free text limit
+
+PERSON = RecordKind(
+    "person",
+    "persons",
+    (
+        Field("name_ar", T.TEXT, max_length=120, personal=True, pattern=ARABIC_NAME,
+              pattern_code="not_arabic_script"),
+        Field("name_lat", T.TEXT, max_length=120, personal=True, pattern=LATIN_NAME,
+              pattern_code="not_latin_script"),
+        Field("nickname", T.TEXT, max_length=60, personal=True),
+        Field("cin", T.TEXT, max_length=8, personal=True, pattern=CIN, pattern_code="bad_cin"),
+        Field("sex", T.CODE, vocabulary="sex"),
+        Field("birth_date", T.DATE, personal=True),
+        Field("approx_age", T.INT, minimum=0, maximum=120),
+        Field("age_noted_on", T.DATE),
+        Field("flags", T.CODES, vocabulary="vulnerability_flag"),
+        Field("consent", T.BOOL),
+        Field("description", T.TEXT, max_length=400, personal=True),
+        Field("notes", T.TEXT, max_length=NOTES, personal=True),
+        Field("merged_into", T.REF, ref_kind="person"),
+    ),
+    rules=(_person_rules,),
+    defaults={"consent": False},
+)
+
+PATROL = RecordKind(
+    "patrol",
+    "patrols",
+    (
+        Field("date", T.DATE, required=True),
+        Field("team", T.TEXT, required=True, max_length=80),
+        Field("members", T.TEXTS, max_length=80),
+        Field("commune", T.TEXT, max_length=80),
+        Field("area", T.TEXT, max_length=120),
+        Field("started_at", T.DATETIME),
+        Field("ended_at", T.DATETIME),
+        Field("notes", T.TEXT, max_length=NOTES),
+    ),
+    rules=(_patrol_rules,),
+)
+
+ENCOUNTER = RecordKind(
+    "encounter",
+    "encounters",
+    (
+        Field("patrol_id", T.REF, ref_kind="patrol"),
+        Field("person_id", T.REF, ref_kind="person"),
+        Field("anonymous", T.BOOL),
+        Field("sex", T.CODE, vocabulary="sex"),
+        Field("approx_age", T.INT, minimum=0, maximum=120),
+        Field("met_at", T.DATETIME, required=True),
+        Field("location", T.TEXT, max_length=200, personal=True),
+        Field("situation", T.CODE, vocabulary="situation"),
+        Field("services", T.CODES, vocabulary="service"),
+        Field("medical_outcome", T.CODE, vocabulary="medical_outcome"),
+        Field("flags", T.CODES, vocabulary="vulnerability_flag"),
+        Field("orientation", T.CODE, required=True, vocabulary="orientation"),
+        Field("shelter_id", T.REF, ref_kind="shelter"),
+        Field("refusal_reason", T.CODE, vocabulary="refusal_reason"),
+        Field("consent", T.BOOL),
+        Field("notes", T.TEXT, max_length=NOTES, personal=True),
+    ),
+    rules=(_encounter_rules,),
+    defaults={"anonymous": False, "consent": False, "orientation": "none"},
+)
+
+CASE = RecordKind(
+    "case",
+    "cases",
+    (
+        Field("person_id", T.REF, required=True, ref_kind="person"),
+        Field("target_group", T.CODE, required=True, vocabulary="target_group"),
+        Field("status", T.CODE, required=True, vocabulary="case_status"),
+        Field("opened_on", T.DATE, required=True),
+        Field("closed_on", T.DATE),
+        Field("closure_reason", T.CODE, vocabulary="closure_reason"),
+        Field("assigned_to", T.TEXT, max_length=80),
+        Field("summary", T.TEXT, max_length=NOTES, personal=True),
+    ),
+    rules=(_case_rules,),
+    defaults={"status": "open"},
+)
+
+CASE_EVENT = RecordKind(
+    "case_event",
+    "case_events",
+    (
+        Field("case_id", T.REF, required=True, ref_kind="case"),
+        Field("event_type", T.CODE, required=True, vocabulary="case_event"),
+        Field("date", T.DATE, required=True),
+        Field("summary", T.TEXT, max_length=NOTES, personal=True),
+        Field("due_date", T.DATE),
+        Field("done_on", T.DATE),
+        Field("assigned_to", T.TEXT, max_length=80),
+        Field("closure_reason", T.CODE, vocabulary="closure_reason"),
+    ),
+    rules=(_case_event_rules,),
+)
+
+REFERRAL = RecordKind(
+    "referral",
+    "referrals",
+    (
+        Field("person_id", T.REF, required=True, ref_kind="person"),
+        Field("case_id", T.REF, ref_kind="case"),
+        Field("institution_type", T.CODE, required=True, vocabulary="referral_institution"),
+        Field("institution_name", T.TEXT, max_length=160),
+        Field("status", T.CODE, required=True, vocabulary="referral_status"),
+        Field("sent_on", T.DATE, required=True),
+        Field("status_on", T.DATE),
+        Field("notes", T.TEXT, max_length=NOTES, personal=True),
+    ),
+    rules=(_referral_rules,),
+    defaults={"status": "sent"},
+)
+
+SHELTER = RecordKind(
+    "shelter",
+    "shelters",
+    (
+        Field("name_fr", T.TEXT, max_length=120),
+        Field("name_ar", T.TEXT, max_length=120),
+        Field("capacity", T.INT, required=True, minimum=0, maximum=5000),
+        Field("commune", T.TEXT, max_length=80),
+        Field("address", T.TEXT, max_length=200),
+        Field("phone", T.TEXT, max_length=20),
+    ),
+    rules=(_shelter_rules,),
+)
+
+KINDS: dict[str, RecordKind] = {
+    k.name: k for k in (PERSON, PATROL, ENCOUNTER, CASE, CASE_EVENT, REFERRAL, SHELTER)
+}
+
+
+def kind(name: str) -> RecordKind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise KeyError(f"unknown record kind {name!r}") from None

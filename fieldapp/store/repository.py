@@ -1,0 +1,387 @@
+"""Repositories: every write is one transaction that changes records and appends to the outbox.
+
+The outbox (transactional outbox) is the device's change log: each local edit gets the next
+per-device ``mutation_id`` (1, 2, 3, ... with no gap, assigned inside the write transaction)
+and leaves the outbox only when the server acknowledges it.
+
+A *create* entry does not copy the new row: its payload stays NULL and the row's ``_lazy``
+column points at it, meaning "the content is this row as it is". The first later write to the
+row (an edit, a tombstone, incoming sync data) first freezes that content into the entry. So an
+entry's content never changes after its write returned, and the common case (records created
+and not edited before the next sync) writes each record once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import sqlcipher3
+import sqlite_utils
+
+from fieldapp.domain import records
+from fieldapp.domain.fields import FieldError
+from fieldapp.domain.ids import uuid7
+from fieldapp.domain.records import PERSON, Record, RecordKind
+from fieldapp.errors import UserFacingError
+from fieldapp.store.schema import person_terms
+from sync.protocol import HybridClock
+
+Connection = sqlcipher3.dbapi2.Connection
+META_COLUMNS = ("id", "created_at", "created_by", "updated_at", "updated_by")
+_NAME_FIELDS = ("name_ar", "name_lat", "nickname", "cin")
+
+
+class ValidationError(UserFacingError):
+    """Some values are invalid; ``errors`` names each field (``index`` for batch writes)."""
+
+    code = "invalid"
+
+    def __init__(self, errors: Sequence[FieldError], index: int | None = None) -> None:
+        self.errors = list(errors)
+        self.index = index
+        super().__init__(None, ", ".join(f"{e.field}:{e.code}" for e in self.errors))
+
+
+class NotFound(UserFacingError):
+    code = "not_found"
+
+
+class StorageError(UserFacingError):
+    """The database could not be written or read (code: disk_full, damaged, busy, io)."""
+
+
+def map_sqlite_error(e: Exception) -> StorageError:
+    text = str(e).lower()
+    if "full" in text:
+        return StorageError("disk_full", str(e))
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StorageError("damaged", str(e))
+    if "locked" in text or "busy" in text:
+        return StorageError("busy", str(e))
+    if "readonly" in text or "read-only" in text:
+        return StorageError("read_only", str(e))
+    return StorageError("io", str(e))
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+@dataclass
+class Profile:
+    """Who uses this vault: set at creation, shown in the status bar, stamped on changes."""
+
+    device_id: str
+    user_name: str
+    province: str
+    team: str | None = None
+    role: str | None = None
+    lang: str = "ar"
+
+
+class Store:
+    """An open, unlocked vault database. Not thread-safe: one worker owns it."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        row = conn.execute(
+            "SELECT device_id, user_name, province, team, role, lang, hlc FROM device"
+        ).fetchone()
+        self.profile = Profile(row[0], row[1], row[2], row[3], row[4], row[5])
+        self.clock = HybridClock(last=row[6])
+        self._in_transaction = False
+        self._repos = {name: Repository(self, k) for name, k in records.KINDS.items()}
+
+    # --- transactions -------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction; storage failures become :class:`StorageError`."""
+        if self._in_transaction:
+            yield self.conn
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlcipher3.dbapi2.Error as e:
+            raise map_sqlite_error(e) from e
+        self._in_transaction = True
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except sqlcipher3.dbapi2.Error as e:
+            self._rollback()
+            raise map_sqlite_error(e) from e
+        except BaseException:
+            self._rollback()
+            raise
+        finally:
+            self._in_transaction = False
+
+    def _rollback(self) -> None:
+        with suppress(sqlcipher3.dbapi2.Error):
+            self.conn.execute("ROLLBACK")
+        # a rolled-back transaction may have ticked the clock: reload it
+        self.clock.last = self.conn.execute("SELECT hlc FROM device").fetchone()[0]
+
+    def next_mutations(self, count: int) -> tuple[int, list[int]]:
+        """Reserve ``count`` mutation ids and clock stamps (inside the write transaction)."""
+        assert self._in_transaction
+        stamps = [self.clock.tick() for _ in range(count)]
+        last = self.conn.execute(
+            "UPDATE device SET last_mutation_id = last_mutation_id + ?, hlc = ? "
+            "RETURNING last_mutation_id",
+            (count, stamps[-1] if stamps else self.clock.last),
+        ).fetchone()[0]
+        return last - count + 1, stamps
+
+    # --- repositories -------------------------------------------------------------------
+
+    def repo(self, kind: str) -> Repository:
+        return self._repos[kind]
+
+    @property
+    def persons(self) -> Repository:
+        return self._repos["person"]
+
+    @property
+    def patrols(self) -> Repository:
+        return self._repos["patrol"]
+
+    @property
+    def encounters(self) -> Repository:
+        return self._repos["encounter"]
+
+    @property
+    def cases(self) -> Repository:
+        return self._repos["case"]
+
+    @property
+    def case_events(self) -> Repository:
+        return self._repos["case_event"]
+
+    @property
+    def referrals(self) -> Repository:
+        return self._repos["referral"]
+
+    @property
+    def shelters(self) -> Repository:
+        return self._repos["shelter"]
+
+    # --- outbox -------------------------------------------------------------------------
+
+    def pending_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM outbox").fetchone()[0])
+
+    def last_mutation_id(self) -> int:
+        return int(self.conn.execute("SELECT last_mutation_id FROM device").fetchone()[0])
+
+    def outbox(self, after: int = 0, limit: int = 500) -> list[dict[str, Any]]:
+        """Pending changes in order, each with its content (stored shape) as ``payload``."""
+        rows = self.conn.execute(
+            "SELECT mutation_id, kind, record_id, op, payload, base, hlc, author FROM outbox "
+            "WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?",
+            (after, limit),
+        ).fetchall()
+        out = []
+        for mid, kind, rid, op, payload, base, hlc, author in rows:
+            content = self.repo(kind).stored_fields(rid) if payload is None else json.loads(payload)
+            out.append({"mutation_id": mid, "kind": kind, "record_id": rid, "op": op,
+                        "payload": content, "base": json.loads(base) if base else {},
+                        "hlc": hlc, "author": author})
+        return out
+
+    def acknowledge(self, up_to: int) -> int:
+        """Drop outbox entries the server acknowledged (``mutation_id <= up_to``)."""
+        with self.transaction() as conn:
+            lazy = conn.execute(
+                "SELECT kind, record_id, mutation_id FROM outbox "
+                "WHERE mutation_id <= ? AND payload IS NULL", (up_to,)).fetchall()
+            for kind, rid, mid in lazy:
+                conn.execute(f"UPDATE {records.kind(kind).table} SET _lazy = NULL "
+                             "WHERE id = ? AND _lazy = ?", (rid, mid))
+            cur = conn.execute("DELETE FROM outbox WHERE mutation_id <= ?", (up_to,))
+            return int(cur.rowcount)
+
+    # --- settings and drafts -----------------------------------------------------------
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                         (key, json.dumps(value, ensure_ascii=False)))
+
+    def save_draft(self, form: str, payload: Mapping[str, Any]) -> None:
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO drafts (form, payload, saved_at) VALUES "
+                         "(?, ?, ?)", (form, json.dumps(payload, ensure_ascii=False), utc_now()))
+
+    def drafts(self) -> dict[str, dict[str, Any]]:
+        return {form: json.loads(p) for form, p in
+                self.conn.execute("SELECT form, payload FROM drafts ORDER BY saved_at")}
+
+    def discard_draft(self, form: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM drafts WHERE form = ?", (form,))
+
+
+class Repository:
+    """Reads and writes of one record kind."""
+
+    def __init__(self, store: Store, kind: RecordKind) -> None:
+        self.store = store
+        self.kind = kind
+        self.table = kind.table
+        self._columns = META_COLUMNS + kind.field_names + ("_lazy",)
+        self._insert_sql = (
+            f"INSERT INTO {self.table} ({', '.join(self._columns)}) "
+            f"VALUES ({', '.join('?' * len(self._columns))})"
+        )
+        self._fields_sql = f"SELECT {', '.join(kind.field_names)} FROM {self.table} WHERE id = ?"
+
+    # --- reads --------------------------------------------------------------------------
+
+    def get(self, record_id: str, include_deleted: bool = False) -> Record | None:
+        cur = self.store.conn.execute(f"SELECT * FROM {self.table} WHERE id = ?", (record_id,))
+        row = cur.fetchone()
+        if row is None:
+            return None
+        rec = self.kind.from_stored(dict(zip([c[0] for c in cur.description], row, strict=True)))
+        if rec["deleted"] and not include_deleted:
+            return None
+        return rec
+
+    def stored_fields(self, record_id: str) -> dict[str, Any]:
+        row = self.store.conn.execute(self._fields_sql, (record_id,)).fetchone()
+        if row is None:
+            raise NotFound(None, f"{self.kind.name} {record_id}")
+        return dict(zip(self.kind.field_names, row, strict=True))
+
+    def count(self) -> int:
+        return int(self.store.conn.execute(
+            f"SELECT count(*) FROM {self.table} WHERE deleted = 0").fetchone()[0])
+
+    # --- writes -------------------------------------------------------------------------
+
+    def _prepare(self, values: Mapping[str, Any], today: date) -> Record:
+        rec = self.kind.clean(values)
+        if rec["province"] is None:
+            rec["province"] = self.store.profile.province
+        errors = self.kind.validate(rec, today)
+        if not errors and rec["province"] != self.store.profile.province:
+            errors = [FieldError("province", "outside_scope")]
+        if errors:
+            raise ValidationError(errors)
+        return rec
+
+    def create(self, values: Mapping[str, Any]) -> Record:
+        """Validate and save a new record; returns it with its ``id``."""
+        rec_id = self.create_many([values])[0]
+        rec = self.get(rec_id)
+        assert rec is not None
+        return rec
+
+    def create_many(self, values_list: Iterable[Mapping[str, Any]]) -> list[str]:
+        """Validate and save new records in one transaction (all or nothing)."""
+        today = date.today()
+        prepared: list[Record] = []
+        for index, values in enumerate(values_list):
+            try:
+                prepared.append(self._prepare(values, today))
+            except ValidationError as e:
+                e.index = index
+                raise
+        if not prepared:
+            return []
+        fields = self.kind.fields
+        now = utc_now()
+        user = self.store.profile.user_name
+        ids = [uuid7() for _ in prepared]
+        store = self.store
+        with store.transaction() as conn:
+            first, stamps = store.next_mutations(len(prepared))
+            rows = [
+                (rid, now, user, now, user, *[f.to_stored(rec[f.name]) for f in fields], first + i)
+                for i, (rid, rec) in enumerate(zip(ids, prepared, strict=True))
+            ]
+            conn.executemany(self._insert_sql, rows)
+            conn.executemany(
+                "INSERT INTO outbox (mutation_id, kind, record_id, op, hlc, author) "
+                f"VALUES (?, '{self.kind.name}', ?, 'create', ?, ?)",
+                [(first + i, rid, stamps[i], user) for i, rid in enumerate(ids)],
+            )
+            if self.kind is PERSON:
+                conn.executemany(
+                    "INSERT INTO person_search (rowid, terms) "
+                    "SELECT rowid, ? FROM persons WHERE id = ?",
+                    [(person_terms(*(r[n] for n in _NAME_FIELDS)), rid)
+                     for rid, r in zip(ids, prepared, strict=True)],
+                )
+        return ids
+
+    def update(self, record_id: str, changes: Mapping[str, Any]) -> Record:
+        """Validate and save changes to some fields; returns the record as saved."""
+        store = self.store
+        with store.transaction() as conn:
+            row = conn.execute(
+                f"SELECT rowid, _lazy, _versions, {', '.join(self.kind.field_names)} "
+                f"FROM {self.table} WHERE id = ?", (record_id,)).fetchone()
+            if row is None:
+                raise NotFound(None, f"{self.kind.name} {record_id}")
+            rowid, lazy, versions_json = row[0], row[1], row[2]
+            stored = dict(zip(self.kind.field_names, row[3:], strict=True))
+            current = self.kind.from_stored(stored)
+            merged = self._prepare({**current, **changes}, date.today())
+            changed = {n: merged[n] for n in self.kind.field_names
+                       if merged[n] != current[n]}
+            if not changed:
+                rec = self.get(record_id, include_deleted=True)
+                assert rec is not None
+                return rec
+            if lazy is not None:
+                self._freeze(lazy, stored)
+            by_name = self.kind.by_name
+            new_stored = {n: by_name[n].to_stored(v) for n, v in changed.items()}
+            now, user = utc_now(), store.profile.user_name
+            assignments = ", ".join(f"{n} = ?" for n in new_stored)
+            conn.execute(
+                f"UPDATE {self.table} SET {assignments}, updated_at = ?, updated_by = ?, "
+                "_lazy = NULL WHERE id = ?",
+                (*new_stored.values(), now, user, record_id))
+            versions = json.loads(versions_json) if versions_json else {}
+            base = {n: int(versions.get(n, 0)) for n in new_stored}
+            mid, stamps = store.next_mutations(1)
+            conn.execute(
+                "INSERT INTO outbox (mutation_id, kind, record_id, op, payload, base, hlc, "
+                "author) VALUES (?, ?, ?, 'update', ?, ?, ?, ?)",
+                (mid, self.kind.name, record_id,
+                 json.dumps(new_stored, ensure_ascii=False, separators=(",", ":")),
+                 json.dumps(base, separators=(",", ":")), stamps[0], user))
+            if self.kind is PERSON and any(n in changed for n in _NAME_FIELDS):
+                self._reindex_person(rowid, merged)
+        rec = self.get(record_id, include_deleted=True)
+        assert rec is not None
+        return rec
+
+    def delete(self, record_id: str) -> None:
+        """Tombstone: the record is marked deleted and the mark is synced like any edit."""
+        self.update(record_id, {"deleted": True})
+
+    def _freeze(self, mutation_id: int, stored: Mapping[str, Any]) -> None:
+        self.store.conn.execute(
+            "UPDATE outbox SET payload = ? WHERE mutation_id = ? AND payload IS NULL",
+            (json.dumps(dict(stored), ensure_ascii=False, separators=(",", ":")), mutation_id))
+
+    def _reindex_person(self, rowid: int, rec: Mapping[str, Any]) -> None:
+        conn = self.store.conn
+        conn.execute("DELETE FROM person_search WHERE rowid = ?", (rowid,))
+        conn.execute("INSERT INTO person_search (rowid, terms) VALUES (?, ?)",
+                     (rowid, person_terms(*(rec[n] for n in _NAME_FIELDS))))

@@ -1,0 +1,156 @@
+"""Schema and numbered migrations, keyed on ``PRAGMA user_version``.
+
+Each migration is frozen once released: a later change to the domain model is a new
+migration, never an edit of an old one. Each runs in the transaction that bumps
+``user_version``, so a crash leaves the database at the previous version, whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlcipher3
+
+from fieldapp.domain import names
+
+Connection = sqlcipher3.dbapi2.Connection
+
+# Columns every record table has besides its domain fields: identity, authorship, the
+# per-field server versions (JSON, filled by sync) and ``_lazy``, the mutation id of a
+# pending "create" outbox entry whose content is still this row (see repository.py).
+_META = """
+    id TEXT PRIMARY KEY,
+    province TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    created_by TEXT,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT,
+    _versions TEXT,
+    _lazy INTEGER"""
+
+_V1 = f"""
+CREATE TABLE device (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    device_id TEXT NOT NULL,
+    user_name TEXT NOT NULL,
+    team TEXT,
+    province TEXT NOT NULL,
+    role TEXT,
+    lang TEXT NOT NULL DEFAULT 'ar',
+    created_at TEXT NOT NULL,
+    last_mutation_id INTEGER NOT NULL DEFAULT 0,
+    hlc INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE outbox (
+    mutation_id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    op TEXT NOT NULL,
+    payload TEXT,
+    base TEXT,
+    hlc INTEGER NOT NULL,
+    author TEXT
+);
+CREATE TABLE drafts (
+    form TEXT PRIMARY KEY,
+    payload TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+);
+CREATE TABLE persons ({_META},
+    name_ar TEXT, name_lat TEXT, nickname TEXT, cin TEXT, sex TEXT, birth_date TEXT,
+    approx_age INTEGER, age_noted_on TEXT, flags TEXT, consent INTEGER, description TEXT,
+    notes TEXT, merged_into TEXT
+);
+CREATE INDEX persons_cin ON persons (cin) WHERE cin IS NOT NULL;
+CREATE INDEX persons_merged_into ON persons (merged_into) WHERE merged_into IS NOT NULL;
+CREATE TABLE patrols ({_META},
+    date TEXT, team TEXT, members TEXT, commune TEXT, area TEXT, started_at TEXT,
+    ended_at TEXT, notes TEXT
+);
+CREATE INDEX patrols_date ON patrols (date);
+CREATE TABLE encounters ({_META},
+    patrol_id TEXT, person_id TEXT, anonymous INTEGER, sex TEXT, approx_age INTEGER,
+    met_at TEXT, location TEXT, situation TEXT, services TEXT, medical_outcome TEXT,
+    flags TEXT, orientation TEXT, shelter_id TEXT, refusal_reason TEXT, consent INTEGER,
+    notes TEXT
+);
+CREATE INDEX encounters_patrol ON encounters (patrol_id);
+CREATE INDEX encounters_person ON encounters (person_id);
+CREATE INDEX encounters_met_at ON encounters (met_at);
+CREATE TABLE cases ({_META},
+    person_id TEXT, target_group TEXT, status TEXT, opened_on TEXT, closed_on TEXT,
+    closure_reason TEXT, assigned_to TEXT, summary TEXT
+);
+CREATE INDEX cases_person ON cases (person_id);
+CREATE INDEX cases_status ON cases (status);
+CREATE TABLE case_events ({_META},
+    case_id TEXT, event_type TEXT, date TEXT, summary TEXT, due_date TEXT, done_on TEXT,
+    assigned_to TEXT, closure_reason TEXT
+);
+CREATE INDEX case_events_case ON case_events (case_id);
+CREATE INDEX case_events_due ON case_events (due_date) WHERE due_date IS NOT NULL
+    AND done_on IS NULL;
+CREATE TABLE referrals ({_META},
+    person_id TEXT, case_id TEXT, institution_type TEXT, institution_name TEXT, status TEXT,
+    sent_on TEXT, status_on TEXT, notes TEXT
+);
+CREATE INDEX referrals_person ON referrals (person_id);
+CREATE INDEX referrals_case ON referrals (case_id);
+CREATE TABLE shelters ({_META},
+    name_fr TEXT, name_ar TEXT, capacity INTEGER, commune TEXT, address TEXT, phone TEXT
+);
+"""
+
+
+def _v1(conn: Connection) -> None:
+    for statement in _V1.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v2(conn: Connection) -> None:
+    """Person search: a contentless full-text index of folded names and their skeletons.
+
+    Its rowid is the person's rowid; the terms come from :func:`names.search_terms`, so the
+    index is filled from Python (here for existing persons, then by the repository).
+    """
+    conn.execute(
+        "CREATE VIRTUAL TABLE person_search USING fts5(terms, content='', "
+        "contentless_delete=1, prefix='2 3', tokenize='unicode61 remove_diacritics 0')"
+    )
+    rows = conn.execute("SELECT rowid, name_ar, name_lat, nickname, cin FROM persons").fetchall()
+    conn.executemany(
+        "INSERT INTO person_search (rowid, terms) VALUES (?, ?)",
+        ((r[0], person_terms(r[1], r[2], r[3], r[4])) for r in rows),
+    )
+
+
+def person_terms(name_ar: str | None, name_lat: str | None, nickname: str | None,
+                 cin: str | None) -> str:
+    terms = names.search_terms(name_ar, name_lat, nickname)
+    return f"{terms} {cin.lower()}" if cin else terms
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2)
+LATEST = len(MIGRATIONS)
+
+
+def version_of(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: Connection, target: int = LATEST) -> int:
+    """Bring the database to ``target``, one transaction per step; returns the new version."""
+    current = version_of(conn)
+    for number in range(current + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[number - 1](conn)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return version_of(conn)

@@ -1,0 +1,195 @@
+"""The vault: the encrypted database of one laptop, and its keys.
+
+A data folder holds ``vault.db`` (SQLCipher 4: every page encrypted and authenticated, the WAL
+too) and ``vault.key`` (the data key wrapped by a passphrase-derived key, see keys.py).
+Opening fails closed: a wrong passphrase, a file that is not encrypted, a damaged or tampered
+file, or a vault written by a newer version is refused with its own error code, and nothing is
+written to the files before they have been checked.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlcipher3
+
+from fieldapp.domain import divisions
+from fieldapp.domain.ids import uuid7
+from fieldapp.errors import UserFacingError
+from fieldapp.store import keys, schema
+from fieldapp.store.repository import Store, utc_now
+
+DB_NAME = "vault.db"
+KEY_NAME = "vault.key"
+PAGE_SIZE = 4096
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class VaultError(UserFacingError):
+    """Codes: not_found, exists, wrong_passphrase, not_encrypted, damaged, too_new, locked,
+    weak_passphrase, disk_full."""
+
+
+def _connect(path: Path, key: bytes) -> sqlcipher3.dbapi2.Connection:
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def _configure(conn: sqlcipher3.dbapi2.Connection) -> None:
+    # WAL with synchronous=FULL: a commit that returned is on disk, even after power loss.
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files
+    conn.execute("PRAGMA cache_size = -65536")  # fewer page decryptions on large reads
+    conn.execute("PRAGMA busy_timeout = 5000")
+
+
+MIN_PASSPHRASE = 8
+
+
+class Vault:
+    """Creates, unlocks, re-keys and locks the vault in ``data_dir``."""
+
+    def __init__(self, data_dir: Path | str) -> None:
+        self.data_dir = Path(data_dir)
+        self.db_path = self.data_dir / DB_NAME
+        self.key_path = self.data_dir / KEY_NAME
+        self.store: Store | None = None
+        self._data_key: bytearray | None = None
+
+    def exists(self) -> bool:
+        return self.db_path.exists() or self.key_path.exists()
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.store is not None
+
+    # --- create -------------------------------------------------------------------------
+
+    def create(self, passphrase: str, *, user_name: str, province: str,
+               team: str | None = None, role: str | None = None, lang: str = "ar",
+               kdf: keys.KdfParams | None = None) -> Store:
+        """Make a new vault; the passphrase must be at least 8 characters."""
+        if self.exists():
+            raise VaultError("exists", str(self.data_dir))
+        if len(passphrase) < MIN_PASSPHRASE:
+            raise VaultError("weak_passphrase")
+        if not divisions.is_province(province):
+            raise VaultError("unknown_province", province)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        data_key = bytearray(os.urandom(keys.DATA_KEY_BYTES))
+        key_file = keys.KeyFile.new(bytes(data_key), passphrase, kdf or keys.tune_kdf())
+        tmp_db = self.db_path.with_name(DB_NAME + ".new")
+        for leftover in (tmp_db, Path(f"{tmp_db}-wal"), Path(f"{tmp_db}-shm")):
+            leftover.unlink(missing_ok=True)
+        try:
+            conn = _connect(tmp_db, bytes(data_key))
+            conn.execute(f"PRAGMA cipher_page_size = {PAGE_SIZE}")
+            schema.migrate(conn)
+            conn.execute(
+                "INSERT INTO device (id, device_id, user_name, team, province, role, lang, "
+                "created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+                (uuid7(), user_name, team, province, role, lang, utc_now()))
+            conn.close()
+            os.replace(tmp_db, self.db_path)
+            key_file.save(self.key_path)
+            keys.fsync_dir(self.data_dir)
+        except OSError as e:
+            raise VaultError("disk_full" if e.errno == 28 else "io", str(e)) from e
+        return self._open(data_key)
+
+    # --- unlock -------------------------------------------------------------------------
+
+    def unlock(self, passphrase: str) -> Store:
+        """Derive the key, check the files, migrate if older; fails closed."""
+        if self.store is not None:
+            return self.store
+        key_file = self._read_key_file()
+        try:
+            data_key = key_file.unwrap(keys.derive_kek(passphrase, key_file.kdf))
+        except keys.KeyFileError as e:
+            raise VaultError(e.code) from e
+        return self._open(data_key)
+
+    def _read_key_file(self) -> keys.KeyFile:
+        if not self.db_path.exists():
+            raise VaultError("not_found", str(self.data_dir))
+        self._check_db_file()
+        if not self.key_path.exists():
+            raise VaultError("damaged", "the key file is missing")
+        try:
+            return keys.KeyFile.load(self.key_path)
+        except keys.KeyFileError as e:
+            raise VaultError(e.code, str(e)) from e
+
+    def _check_db_file(self) -> None:
+        with open(self.db_path, "rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+        if head == SQLITE_HEADER:
+            raise VaultError("not_encrypted")
+        size = self.db_path.stat().st_size
+        if size == 0 or size % PAGE_SIZE:
+            raise VaultError("damaged", f"file size {size} is not a whole number of pages")
+
+    def _open(self, data_key: bytearray) -> Store:
+        conn = _connect(self.db_path, bytes(data_key))
+        try:
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                version = schema.version_of(conn)
+            except sqlcipher3.dbapi2.DatabaseError as e:
+                # The key unwrapped, so a page that does not authenticate is damage.
+                raise VaultError("damaged", str(e)) from e
+            if version > schema.LATEST:
+                raise VaultError("too_new", f"database version {version}")
+            problems = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+            if problems:
+                raise VaultError("damaged", f"{len(problems)} pages fail their check")
+            _configure(conn)
+            schema.migrate(conn)
+            store = Store(conn)
+        except sqlcipher3.dbapi2.DatabaseError as e:
+            conn.close()
+            raise VaultError("damaged", str(e)) from e
+        except BaseException:
+            conn.close()
+            raise
+        self._data_key = data_key
+        self.store = store
+        return store
+
+    # --- passphrase and lock ----------------------------------------------------------
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-wrap the data key under a new passphrase (the database is not rewritten)."""
+        if len(new) < MIN_PASSPHRASE:
+            raise VaultError("weak_passphrase")
+        key_file = self._read_key_file()
+        try:
+            data_key = key_file.unwrap(keys.derive_kek(old, key_file.kdf))
+        except keys.KeyFileError as e:
+            raise VaultError(e.code) from e
+        kdf = keys.KdfParams(os.urandom(16), key_file.kdf.iterations, key_file.kdf.lanes,
+                             key_file.kdf.memory_kib)
+        fresh = keys.KeyFile(kdf, [s for s in key_file.slots if s["kind"] != "passphrase"])
+        fresh.set_passphrase_slot(bytes(data_key), keys.derive_kek(new, kdf))
+        _wipe(data_key)
+        fresh.save(self.key_path)
+
+    def lock(self) -> None:
+        """Close the database and forget the key."""
+        if self.store is not None:
+            try:
+                self.store.conn.close()
+            finally:
+                self.store = None
+        if self._data_key is not None:
+            _wipe(self._data_key)
+            self._data_key = None
+
+
+def _wipe(buf: bytearray) -> None:
+    for i in range(len(buf)):
+        buf[i] = 0

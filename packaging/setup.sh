@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Sets fieldapp up on a Debian/Ubuntu machine and runs it.
+#
+#   bash packaging/setup.sh run    install everything, then start the app on a demo vault
+#   bash packaging/setup.sh test   install everything, then run the whole test suite headless
+#   bash packaging/setup.sh        install only
+#
+# System packages (Qt's libraries, Arabic fonts, Python's venv) are installed with apt-get when
+# run as root; otherwise the exact apt-get line is printed. Python packages go to .venv/.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+action="${1:-install}"
+
+SYSTEM_PACKAGES=(
+  python3-venv python3-pip
+  # Qt 6 (PySide6 wheels) on X11/Wayland and offscreen
+  libglib2.0-0 libegl1 libgl1 libx11-6 libx11-xcb1 libxkbcommon0 libxkbcommon-x11-0
+  libfontconfig1 libfreetype6 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+  libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0
+  # fonts that shape Arabic and cover Latin
+  fonts-dejavu-core fonts-noto-core
+)
+
+missing=()
+for p in "${SYSTEM_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  if [ "$(id -u)" = 0 ]; then
+    echo "== Installing system packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "Some system packages are missing. Run this once as root, then run this script again:"
+    echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}"
+    exit 1
+  fi
+fi
+
+python="${PYTHON:-python3}"
+if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  echo "fieldapp needs Python 3.11 or newer; $("$python" --version 2>&1) found." >&2
+  exit 1
+fi
+if [ ! -x .venv/bin/python ]; then
+  echo "== Creating .venv"
+  "$python" -m venv .venv
+fi
+stamp=.venv/.fieldapp-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "== Installing Python packages"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".[server,reports,dev]"
+  touch "$stamp"
+fi
+
+echo "== Building translations"
+.venv/bin/python -m fieldapp.i18n build
+
+case "$action" in
+  run)
+    demo_dir="${FIELDAPP_DEMO_DIR:-$here/demo-vault}"
+    export FIELDAPP_PASSPHRASE="${FIELDAPP_PASSPHRASE:-demo-passphrase}"
+    if [ ! -f "$demo_dir/vault.db" ]; then
+      echo "== Creating a demo vault in $demo_dir (about a minute)"
+      .venv/bin/fieldapp demo --data-dir "$demo_dir" --persons 2000 --encounters 6000
+    fi
+    echo "== Starting fieldapp on the demo vault. Passphrase: $FIELDAPP_PASSPHRASE"
+    unset FIELDAPP_PASSPHRASE
+    exec .venv/bin/fieldapp --data-dir "$demo_dir"
+    ;;
+  test)
+    export QT_QPA_PLATFORM=offscreen
+    shift || true
+    exec .venv/bin/python -m pytest "$@"
+    ;;
+  install) echo "== Ready. Start with: .venv/bin/fieldapp" ;;
+  *) echo "usage: $0 [run|test|install]" >&2; exit 2 ;;
+esac

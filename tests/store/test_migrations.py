@@ -1,0 +1,61 @@
+"""Each migration, tested from the previous version with data in it."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+
+import sqlcipher3
+
+from fieldapp.domain import records
+from fieldapp.store import schema
+from fieldapp.store.search import search_persons
+from fieldapp.store.vault import Vault
+from tests.helpers.vaults import PASSPHRASE, new_vault
+
+
+def test_latest_schema_has_a_column_for_every_domain_field(store):
+    for kind in records.KINDS.values():
+        columns = set(store.db[kind.table].columns_dict)
+        missing = set(kind.field_names) - columns
+        assert not missing, f"{kind.table} lacks {missing}"
+
+
+def test_v1_from_empty(tmp_path):
+    conn = sqlcipher3.connect(str(tmp_path / "x.db"), isolation_level=None)
+    conn.execute(f"PRAGMA key = \"x'{os.urandom(32).hex()}'\"")
+    assert schema.migrate(conn, 1) == 1
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"device", "outbox", "persons", "encounters", "cases", "drafts"} <= tables
+
+
+def test_v2_indexes_persons_written_at_v1(tmp_path):
+    folder = tmp_path / "v"
+    vault, store = new_vault(folder)
+    store.persons.create({"name_ar": "فاطمة الزهراء", "name_lat": "Fatima Zahra"})
+    conn = store.conn
+    # take the vault back to version 1 as an older release left it
+    conn.execute("DROP TABLE person_search")
+    conn.execute("PRAGMA user_version = 1")
+    vault.lock()
+    store = Vault(folder).unlock(PASSPHRASE)
+    assert schema.version_of(store.conn) == schema.LATEST
+    assert [p["name_lat"] for p in search_persons(store, "fatim")] == ["Fatima Zahra"]
+    store.conn.close()
+
+
+def test_failed_migration_leaves_previous_version(tmp_path, monkeypatch):
+    conn = sqlcipher3.connect(str(tmp_path / "x.db"), isolation_level=None)
+    conn.execute(f"PRAGMA key = \"x'{os.urandom(32).hex()}'\"")
+    schema.migrate(conn, 1)
+
+    def broken(c):
+        c.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", (schema.MIGRATIONS[0], broken))
+    with contextlib.suppress(RuntimeError):
+        schema.migrate(conn, 2)
+    assert schema.version_of(conn) == 1
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name='half_done'"
+                        ).fetchone()[0] == 0
