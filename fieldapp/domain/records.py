@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from fieldapp.domain import divisions, vocabularies
-from fieldapp.domain.fields import Checker, Field, FieldError, clean_value, make_checker
+from fieldapp.domain.fields import Field, FieldError, Prepare, compile_prepare
 from fieldapp.domain.fields import FieldType as T
 
 Record = dict[str, Any]
@@ -56,51 +56,32 @@ class RecordKind:
         return {f.name: f for f in self.fields}
 
     @cached_property
-    def _checkers(self) -> tuple[tuple[str, bool, Checker], ...]:
+    def _compiled(self) -> tuple[Prepare, str]:
         def codes_of(name: str) -> frozenset[str]:
             return vocabularies.vocabulary(name).codes
 
-        return tuple(
-            (f.name, f.required, make_checker(f, codes_of, divisions.is_province))
-            for f in self.fields
-        )
+        provinces = frozenset(p.code for p in divisions.provinces())
+        return compile_prepare(self.fields, {"deleted": False, **self.defaults}, codes_of,
+                               provinces)
+
+    def prepare(self, values: Mapping[str, Any],
+                today: date | None = None) -> tuple[Record, list[FieldError]]:
+        """Clean and validate in one pass: ``(record, errors)``; unknown fields are a bug
+        (KeyError), invalid values are errors naming their field."""
+        record, errors = self._compiled[0](values)
+        if not errors:
+            day = today or date.today()
+            for rule in self.rules:
+                errors.extend(rule(record, day))
+        return record, errors
 
     def clean(self, values: Mapping[str, Any]) -> Record:
         """Normalised copy of ``values`` with every field present (missing ones empty)."""
-        by_name = self.by_name
-        unknown = [k for k in values if k not in by_name]
-        if unknown:
-            raise KeyError(f"{self.name} has no field {unknown[0]!r}")
-        out: Record = {}
-        for f in self.fields:
-            if f.name in values:
-                out[f.name] = clean_value(f, values[f.name])
-            elif f.name in self.defaults:
-                out[f.name] = clean_value(f, self.defaults[f.name])
-            else:
-                out[f.name] = clean_value(f, None)
-        if out["deleted"] is None:
-            out["deleted"] = False
-        return out
+        return self._compiled[0](values)[0]
 
     def validate(self, record: Mapping[str, Any], today: date | None = None) -> list[FieldError]:
-        """Every problem of a cleaned record, field by field; an empty list when it is valid."""
-        errors: list[FieldError] = []
-        for name, required, check in self._checkers:
-            v = record.get(name)
-            if v is None or v == []:
-                if required:
-                    errors.append(FieldError(name, "required"))
-                continue
-            e = check(v)
-            if e is not None:
-                errors.append(e)
-        if errors:
-            return errors  # cross-field rules assume well-typed fields
-        day = today or date.today()
-        for rule in self.rules:
-            errors.extend(rule(record, day))
-        return errors
+        """Every problem of a record, field by field; an empty list when it is valid."""
+        return self.prepare(record, today)[1]
 
     def to_stored(self, record: Mapping[str, Any]) -> Record:
         return {f.name: f.to_stored(record.get(f.name)) for f in self.fields}
@@ -119,10 +100,22 @@ class RecordKind:
 def _not_future(name: str) -> Rule:
     def rule(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
         v = r.get(name)
-        if v and v[:10] > today.isoformat():
-            yield FieldError(name, "in_future")
+        if v and v[:10] > _iso(today):
+            return [FieldError(name, "in_future")]
+        return ()
 
     return rule
+
+
+@lru_cache(maxsize=4)
+def _iso(day: date) -> str:
+    return day.isoformat()
+
+
+_MET_AT_NOT_FUTURE = _not_future("met_at")
+_DATE_NOT_FUTURE = _not_future("date")
+_OPENED_NOT_FUTURE = _not_future("opened_on")
+_SENT_NOT_FUTURE = _not_future("sent_on")
 
 
 def _person_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
@@ -140,25 +133,27 @@ def _person_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
 
 
 def _encounter_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
-    if r.get("anonymous"):
-        if r.get("person_id"):
-            yield FieldError("person_id", "must_be_empty_when_anonymous")
-    elif not r.get("person_id"):
-        yield FieldError("person_id", "person_or_anonymous")
-    orientation = r.get("orientation")
+    errors = []
+    if r["anonymous"]:
+        if r["person_id"]:
+            errors.append(FieldError("person_id", "must_be_empty_when_anonymous"))
+    elif not r["person_id"]:
+        errors.append(FieldError("person_id", "person_or_anonymous"))
+    orientation = r["orientation"]
     if orientation == "refused":
-        if not r.get("refusal_reason"):
-            yield FieldError("refusal_reason", "required")
-    elif r.get("refusal_reason"):
-        yield FieldError("refusal_reason", "only_when_refused")
+        if not r["refusal_reason"]:
+            errors.append(FieldError("refusal_reason", "required"))
+    elif r["refusal_reason"]:
+        errors.append(FieldError("refusal_reason", "only_when_refused"))
     if orientation == "shelter":
-        if not r.get("shelter_id"):
-            yield FieldError("shelter_id", "required")
-    elif r.get("shelter_id"):
-        yield FieldError("shelter_id", "only_when_shelter")
-    if r.get("medical_outcome") and "medical_check" not in (r.get("services") or ()):
-        yield FieldError("medical_outcome", "needs_medical_check")
-    yield from _not_future("met_at")(r, today)
+        if not r["shelter_id"]:
+            errors.append(FieldError("shelter_id", "required"))
+    elif r["shelter_id"]:
+        errors.append(FieldError("shelter_id", "only_when_shelter"))
+    if r["medical_outcome"] and "medical_check" not in r["services"]:
+        errors.append(FieldError("medical_outcome", "needs_medical_check"))
+    errors.extend(_MET_AT_NOT_FUTURE(r, today))
+    return errors
 
 
 def _patrol_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
@@ -167,7 +162,7 @@ def _patrol_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
         yield FieldError("ended_at", "before_start")
     if end and not start:
         yield FieldError("started_at", "required")
-    yield from _not_future("date")(r, today)
+    yield from _DATE_NOT_FUTURE(r, today)
 
 
 def _case_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
@@ -179,7 +174,7 @@ def _case_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
     closed, opened = r.get("closed_on"), r.get("opened_on")
     if closed and opened and closed < opened:
         yield FieldError("closed_on", "before_start")
-    yield from _not_future("opened_on")(r, today)
+    yield from _OPENED_NOT_FUTURE(r, today)
 
 
 def _case_event_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
@@ -198,7 +193,7 @@ def _case_event_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]
 def _referral_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
     if r.get("status_on") and r.get("sent_on") and r["status_on"] < r["sent_on"]:
         yield FieldError("status_on", "before_start")
-    yield from _not_future("sent_on")(r, today)
+    yield from _SENT_NOT_FUTURE(r, today)
 
 
 def _shelter_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:

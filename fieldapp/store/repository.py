@@ -25,7 +25,7 @@ import sqlite_utils
 
 from fieldapp.domain import records
 from fieldapp.domain.fields import FieldError
-from fieldapp.domain.ids import uuid7
+from fieldapp.domain.ids import uuid7_many
 from fieldapp.domain.records import PERSON, Record, RecordKind
 from fieldapp.errors import UserFacingError
 from fieldapp.store.schema import person_terms
@@ -272,10 +272,9 @@ class Repository:
     # --- writes -------------------------------------------------------------------------
 
     def _prepare(self, values: Mapping[str, Any], today: date) -> Record:
-        rec = self.kind.clean(values)
-        if rec["province"] is None:
-            rec["province"] = self.store.profile.province
-        errors = self.kind.validate(rec, today)
+        if values.get("province") is None:
+            values = {**values, "province": self.store.profile.province}
+        rec, errors = self.kind.prepare(values, today)
         if not errors and rec["province"] != self.store.profile.province:
             errors = [FieldError("province", "outside_scope")]
         if errors:
@@ -301,17 +300,21 @@ class Repository:
                 raise
         if not prepared:
             return []
-        fields = self.kind.fields
+        json_fields = [(5 + i, f) for i, f in enumerate(self.kind.fields) if f.stored_as_json]
         now = utc_now()
         user = self.store.profile.user_name
-        ids = [uuid7() for _ in prepared]
+        ids = uuid7_many(len(prepared))
         store = self.store
         with store.transaction() as conn:
             first, stamps = store.next_mutations(len(prepared))
-            rows = [
-                (rid, now, user, now, user, *[f.to_stored(rec[f.name]) for f in fields], first + i)
-                for i, (rid, rec) in enumerate(zip(ids, prepared, strict=True))
-            ]
+            rows = []
+            for i, (rid, rec) in enumerate(zip(ids, prepared, strict=True)):
+                # records come out of prepare() in field order; bools are stored as 0/1 by
+                # sqlite itself, so only the JSON fields need converting
+                row = [rid, now, user, now, user, *rec.values(), first + i]
+                for index, f in json_fields:
+                    row[index] = f.to_stored(row[index])
+                rows.append(row)
             conn.executemany(self._insert_sql, rows)
             conn.executemany(
                 "INSERT INTO outbox (mutation_id, kind, record_id, op, hlc, author) "

@@ -22,7 +22,7 @@ from fieldapp.store.repository import Store, utc_now
 
 DB_NAME = "vault.db"
 KEY_NAME = "vault.key"
-PAGE_SIZE = 4096
+PAGE_SIZE = 16384  # fewer per-page MACs and IVs than 4096; measured in bench/store.py
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -33,7 +33,10 @@ class VaultError(UserFacingError):
 
 def _connect(path: Path, key: bytes) -> sqlcipher3.dbapi2.Connection:
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    # SQLCipher would print every failed page check on stderr; the app reports them itself
+    conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute(f"PRAGMA cipher_page_size = {PAGE_SIZE}")
     return conn
 
 
@@ -86,7 +89,6 @@ class Vault:
             leftover.unlink(missing_ok=True)
         try:
             conn = _connect(tmp_db, bytes(data_key))
-            conn.execute(f"PRAGMA cipher_page_size = {PAGE_SIZE}")
             schema.migrate(conn)
             conn.execute(
                 "INSERT INTO device (id, device_id, user_name, team, province, role, lang, "

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from fieldapp.store import keys, schema
-from fieldapp.store.vault import Vault, VaultError
+from fieldapp.store.vault import PAGE_SIZE, Vault, VaultError
 from tests.helpers.vaults import PASSPHRASE, digest_files, new_vault
 
 NAME = "Zoubida Ait Benhaddou"
@@ -55,11 +55,11 @@ def test_truncated_file(closed_vault):
 def test_truncated_at_a_page_boundary(closed_vault):
     db = closed_vault / "vault.db"
     data = db.read_bytes()
-    db.write_bytes(data[: (len(data) // 4096 // 2) * 4096])
+    db.write_bytes(data[: (len(data) // PAGE_SIZE // 2) * PAGE_SIZE])
     refused(closed_vault, "damaged")
 
 
-@pytest.mark.parametrize("where", [100, 4096 * 3 + 777, -2000])
+@pytest.mark.parametrize("where", [100, 16384 * 3 + 777, -2000])
 def test_flipped_byte(closed_vault, where):
     db = closed_vault / "vault.db"
     data = bytearray(db.read_bytes())

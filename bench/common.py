@@ -1,0 +1,45 @@
+"""Shared helpers for the benchmarks: temporary vaults, timing, printing figures."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from fieldapp.store.keys import KdfParams  # noqa: E402
+
+
+def fast_kdf() -> KdfParams:
+    """For benchmarks that are not about the key derivation."""
+    return KdfParams(os.urandom(16), iterations=1, lanes=1, memory_kib=8 * 1024)
+
+
+def temp_dir(prefix: str) -> Path:
+    return Path(tempfile.mkdtemp(prefix=f"fieldapp-bench-{prefix}-"))
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def report(name: str, value: float, unit: str, target: str = "") -> None:
+    suffix = f"   (target {target})" if target else ""
+    print(f"{name:<48} {value:>12.3f} {unit}{suffix}")
