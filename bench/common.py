@@ -43,3 +43,21 @@ def median(values: list[float]) -> float:
 def report(name: str, value: float, unit: str, target: str = "") -> None:
     suffix = f"   (target {target})" if target else ""
     print(f"{name:<48} {value:>12.3f} {unit}{suffix}")
+
+
+BENCH_PASSPHRASE = "bench passphrase"
+
+
+def ensure_demo_vault(folder: Path | None, persons: int, encounters: int) -> Path:
+    """A demo vault with the real (tuned) key derivation, made once and reused."""
+    from fieldapp import demo
+    from fieldapp.store.vault import Vault
+
+    folder = folder or Path(tempfile.gettempdir()) / f"fieldapp-bench-demo-{persons}"
+    if not (folder / "vault.db").exists():
+        print(f"making a demo vault of {persons} persons in {folder} ...", flush=True)
+        vault = Vault(folder)
+        store = vault.create(BENCH_PASSPHRASE, user_name="bench", province="rabat")
+        demo.generate(store, persons, encounters)
+        vault.lock()
+    return folder

@@ -29,9 +29,11 @@ def _tool(name: str) -> str:
 def update() -> None:
     root = TRANSLATIONS_DIR.parent
     sources = [str(p) for d in SOURCE_DIRS for p in sorted((root / d).rglob("*.py"))]
-    targets = [str(TRANSLATIONS_DIR / f"fieldapp_{lang}.ts") for lang in LANGUAGES]
-    subprocess.run([_tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", *sources,
-                    "-ts", *targets], check=True)
+    for lang in LANGUAGES:
+        target = TRANSLATIONS_DIR / f"fieldapp_{lang}.ts"
+        subprocess.run([_tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete",
+                        "-source-language", "en", "-target-language", lang, *sources,
+                        "-ts", str(target)], check=True)
 
 
 def build() -> None:

@@ -13,102 +13,127 @@ from fieldapp.domain.fields import FieldError
 from fieldapp.errors import UserFacingError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def error_text(error: UserFacingError) -> str:
     """One or two sentences for a user-facing error, in the current language."""
     texts = {
-        "wrong_passphrase": _tr(
+        "wrong_passphrase": QCoreApplication.translate(
+            "Messages",
             "The passphrase is not correct. Check the keyboard language and Caps Lock, "
-            "then try again."),
-        "not_found": _tr("There is no vault in this folder yet."),
-        "exists": _tr("A vault already exists in this folder; it was left untouched."),
-        "not_encrypted": _tr(
+            "then try again.",
+        ),
+        "not_found": QCoreApplication.translate(
+            "Messages", "There is no vault in this folder yet."
+        ),
+        "exists": QCoreApplication.translate(
+            "Messages", "A vault already exists in this folder; it was left untouched."
+        ),
+        "not_encrypted": QCoreApplication.translate(
+            "Messages",
             "This file is not an encrypted fieldapp vault, so it was not opened. "
-            "Choose the right folder or ask your administrator."),
-        "damaged": _tr(
+            "Choose the right folder or ask your administrator.",
+        ),
+        "damaged": QCoreApplication.translate(
+            "Messages",
             "The vault file is damaged or has been tampered with, so it was not opened and "
-            "nothing was changed. Restore it from a backup, or ask your administrator."),
-        "too_new": _tr(
+            "nothing was changed. Restore it from a backup, or ask your administrator.",
+        ),
+        "too_new": QCoreApplication.translate(
+            "Messages",
             "This vault was written by a newer version of fieldapp. Install the latest "
-            "version to open it; nothing was changed."),
-        "weak_passphrase": _tr("Choose a passphrase of at least 8 characters."),
-        "unknown_province": _tr("Choose a province from the list."),
-        "disk_full": _tr(
+            "version to open it; nothing was changed.",
+        ),
+        "weak_passphrase": QCoreApplication.translate(
+            "Messages", "Choose a passphrase of at least 8 characters."
+        ),
+        "unknown_province": QCoreApplication.translate(
+            "Messages", "Choose a province from the list."
+        ),
+        "disk_full": QCoreApplication.translate(
+            "Messages",
             "The disk is full, so the last change was not saved. Free some space (empty the "
-            "recycle bin, remove large files), then save again: what you typed is still here."),
-        "busy": _tr("The vault is busy in another window. Wait a moment, then try again."),
-        "read_only": _tr(
+            "recycle bin, remove large files), then save again: what you typed is still here.",
+        ),
+        "busy": QCoreApplication.translate(
+            "Messages", "The vault is busy in another window. Wait a moment, then try again."
+        ),
+        "read_only": QCoreApplication.translate(
+            "Messages",
             "The vault cannot be written (read-only folder or disk). Check the folder's "
-            "permissions, then save again."),
-        "io": _tr("The vault could not be read or written. Restart fieldapp; if this happens "
-                  "again, ask your administrator."),
-        "invalid": _tr("Some values need correcting; see the marked fields."),
-        "not_found_record": _tr("This record no longer exists."),
-        "no_passphrase": _tr(
+            "permissions, then save again.",
+        ),
+        "io": QCoreApplication.translate(
+            "Messages",
+            "The vault could not be read or written. Restart fieldapp; if this happens "
+            "again, ask your administrator.",
+        ),
+        "invalid": QCoreApplication.translate(
+            "Messages", "Some values need correcting; see the marked fields."
+        ),
+        "not_found_record": QCoreApplication.translate("Messages", "This record no longer exists."),
+        "no_passphrase": QCoreApplication.translate(
+            "Messages",
             "No passphrase given: use --passphrase-file FILE or the FIELDAPP_PASSPHRASE "
-            "environment variable."),
+            "environment variable.",
+        ),
     }
-    text = texts.get(error.code, _tr("Something went wrong."))
+    text = texts.get(error.code, QCoreApplication.translate("Messages", "Something went wrong."))
     return text
 
 
 def field_label(name: str) -> str:
     labels = {
-        "province": _tr("Province"),
-        "deleted": _tr("Deleted"),
-        "name_ar": _tr("Name (Arabic script)"),
-        "name_lat": _tr("Name (Latin script)"),
-        "nickname": _tr("Nickname"),
-        "cin": _tr("CIN"),
-        "sex": _tr("Sex"),
-        "birth_date": _tr("Date of birth"),
-        "approx_age": _tr("Approximate age"),
-        "age_noted_on": _tr("Age noted on"),
-        "flags": _tr("Vulnerability"),
-        "consent": _tr("Consent to keep personal data"),
-        "description": _tr("Description"),
-        "notes": _tr("Notes"),
-        "merged_into": _tr("Merged into"),
-        "date": _tr("Date"),
-        "team": _tr("Team"),
-        "members": _tr("Team members"),
-        "commune": _tr("Commune"),
-        "area": _tr("Area"),
-        "started_at": _tr("Start"),
-        "ended_at": _tr("End"),
-        "patrol_id": _tr("Patrol"),
-        "person_id": _tr("Person"),
-        "anonymous": _tr("Anonymous"),
-        "met_at": _tr("Met at"),
-        "location": _tr("Location or landmark"),
-        "situation": _tr("Situation"),
-        "services": _tr("Services"),
-        "medical_outcome": _tr("Medical check outcome"),
-        "orientation": _tr("Orientation"),
-        "shelter_id": _tr("Shelter"),
-        "refusal_reason": _tr("Reason for refusal"),
-        "target_group": _tr("Target group"),
-        "status": _tr("Status"),
-        "opened_on": _tr("Opened on"),
-        "closed_on": _tr("Closed on"),
-        "closure_reason": _tr("Reason for closure"),
-        "assigned_to": _tr("Assigned to"),
-        "summary": _tr("Summary"),
-        "case_id": _tr("Case"),
-        "event_type": _tr("Step"),
-        "due_date": _tr("Due date"),
-        "done_on": _tr("Done on"),
-        "institution_type": _tr("Institution"),
-        "institution_name": _tr("Institution name"),
-        "sent_on": _tr("Sent on"),
-        "status_on": _tr("Status date"),
-        "name_fr": _tr("Name (French)"),
-        "capacity": _tr("Capacity"),
-        "address": _tr("Address"),
-        "phone": _tr("Phone"),
+        "province": QCoreApplication.translate("Messages", "Province"),
+        "deleted": QCoreApplication.translate("Messages", "Deleted"),
+        "name_ar": QCoreApplication.translate("Messages", "Name (Arabic script)"),
+        "name_lat": QCoreApplication.translate("Messages", "Name (Latin script)"),
+        "nickname": QCoreApplication.translate("Messages", "Nickname"),
+        "cin": QCoreApplication.translate("Messages", "CIN"),
+        "sex": QCoreApplication.translate("Messages", "Sex"),
+        "birth_date": QCoreApplication.translate("Messages", "Date of birth"),
+        "approx_age": QCoreApplication.translate("Messages", "Approximate age"),
+        "age_noted_on": QCoreApplication.translate("Messages", "Age noted on"),
+        "flags": QCoreApplication.translate("Messages", "Vulnerability"),
+        "consent": QCoreApplication.translate("Messages", "Consent to keep personal data"),
+        "description": QCoreApplication.translate("Messages", "Description"),
+        "notes": QCoreApplication.translate("Messages", "Notes"),
+        "merged_into": QCoreApplication.translate("Messages", "Merged into"),
+        "date": QCoreApplication.translate("Messages", "Date"),
+        "team": QCoreApplication.translate("Messages", "Team"),
+        "members": QCoreApplication.translate("Messages", "Team members"),
+        "commune": QCoreApplication.translate("Messages", "Commune"),
+        "area": QCoreApplication.translate("Messages", "Area"),
+        "started_at": QCoreApplication.translate("Messages", "Start"),
+        "ended_at": QCoreApplication.translate("Messages", "End"),
+        "patrol_id": QCoreApplication.translate("Messages", "Patrol"),
+        "person_id": QCoreApplication.translate("Messages", "Person"),
+        "anonymous": QCoreApplication.translate("Messages", "Anonymous"),
+        "met_at": QCoreApplication.translate("Messages", "Met at"),
+        "location": QCoreApplication.translate("Messages", "Location or landmark"),
+        "situation": QCoreApplication.translate("Messages", "Situation"),
+        "services": QCoreApplication.translate("Messages", "Services"),
+        "medical_outcome": QCoreApplication.translate("Messages", "Medical check outcome"),
+        "orientation": QCoreApplication.translate("Messages", "Orientation"),
+        "shelter_id": QCoreApplication.translate("Messages", "Shelter"),
+        "refusal_reason": QCoreApplication.translate("Messages", "Reason for refusal"),
+        "target_group": QCoreApplication.translate("Messages", "Target group"),
+        "status": QCoreApplication.translate("Messages", "Status"),
+        "opened_on": QCoreApplication.translate("Messages", "Opened on"),
+        "closed_on": QCoreApplication.translate("Messages", "Closed on"),
+        "closure_reason": QCoreApplication.translate("Messages", "Reason for closure"),
+        "assigned_to": QCoreApplication.translate("Messages", "Assigned to"),
+        "summary": QCoreApplication.translate("Messages", "Summary"),
+        "case_id": QCoreApplication.translate("Messages", "Case"),
+        "event_type": QCoreApplication.translate("Messages", "Step"),
+        "due_date": QCoreApplication.translate("Messages", "Due date"),
+        "done_on": QCoreApplication.translate("Messages", "Done on"),
+        "institution_type": QCoreApplication.translate("Messages", "Institution"),
+        "institution_name": QCoreApplication.translate("Messages", "Institution name"),
+        "sent_on": QCoreApplication.translate("Messages", "Sent on"),
+        "status_on": QCoreApplication.translate("Messages", "Status date"),
+        "name_fr": QCoreApplication.translate("Messages", "Name (French)"),
+        "capacity": QCoreApplication.translate("Messages", "Capacity"),
+        "address": QCoreApplication.translate("Messages", "Address"),
+        "phone": QCoreApplication.translate("Messages", "Phone"),
     }
     return labels.get(name, name)
 
@@ -118,37 +143,63 @@ def field_error_text(error: FieldError) -> str:
     p = error.params
     code = error.code
     if code == "too_long":
-        return _tr("At most %n characters.", "", int(p.get("max", 0)))
+        return QCoreApplication.translate(
+            "Messages", "At most %n characters.", "", int(p.get("max", 0))
+        )
     if code == "out_of_range":
-        return _tr("Enter a number from {min} to {max}.").format(
-            min=p.get("min", ""), max=p.get("max", ""))
+        return QCoreApplication.translate("Messages", "Enter a number from {min} to {max}.").format(
+            min=p.get("min", ""), max=p.get("max", "")
+        )
     texts = {
-        "required": _tr("Required."),
-        "wrong_type": _tr("This value has the wrong form."),
-        "not_a_number": _tr("Enter a whole number."),
-        "not_a_date": _tr("Enter a date as year-month-day, e.g. 2026-03-21."),
-        "not_a_datetime": _tr("Enter a date and a time."),
-        "unknown_choice": _tr("Choose a value from the list."),
-        "too_many": _tr("Too many entries."),
-        "bad_reference": _tr("Choose an existing record."),
-        "unknown_province": _tr("Choose a province from the list."),
-        "bad_format": _tr("This value has the wrong form."),
-        "not_arabic_script": _tr("Write this name in Arabic letters (use the other field for "
-                                 "Latin letters)."),
-        "not_latin_script": _tr("Write this name in Latin letters (use the other field for "
-                                "Arabic letters)."),
-        "bad_cin": _tr("A CIN is one or two capital letters followed by digits, e.g. AB123456."),
-        "name_required": _tr("Give at least a name or a nickname."),
-        "in_future": _tr("This date is in the future."),
-        "too_old": _tr("This date is more than 120 years ago."),
-        "before_start": _tr("This date is before the start."),
-        "must_be_empty_when_anonymous": _tr("An anonymous encounter has no person."),
-        "person_or_anonymous": _tr("Choose a person, create one, or mark the encounter "
-                                   "anonymous."),
-        "only_when_refused": _tr("A reason is only given when the person refused."),
-        "only_when_shelter": _tr("A shelter is only chosen for an orientation to a shelter."),
-        "needs_medical_check": _tr("Tick the medical check to give its outcome."),
-        "only_for_closure": _tr("A reason for closure is only given when closing."),
-        "outside_scope": _tr("This province is outside the area of this laptop."),
+        "required": QCoreApplication.translate("Messages", "Required."),
+        "wrong_type": QCoreApplication.translate("Messages", "This value has the wrong form."),
+        "not_a_number": QCoreApplication.translate("Messages", "Enter a whole number."),
+        "not_a_date": QCoreApplication.translate(
+            "Messages", "Enter a date as year-month-day, e.g. 2026-03-21."
+        ),
+        "not_a_datetime": QCoreApplication.translate("Messages", "Enter a date and a time."),
+        "unknown_choice": QCoreApplication.translate("Messages", "Choose a value from the list."),
+        "too_many": QCoreApplication.translate("Messages", "Too many entries."),
+        "bad_reference": QCoreApplication.translate("Messages", "Choose an existing record."),
+        "unknown_province": QCoreApplication.translate(
+            "Messages", "Choose a province from the list."
+        ),
+        "bad_format": QCoreApplication.translate("Messages", "This value has the wrong form."),
+        "not_arabic_script": QCoreApplication.translate(
+            "Messages", "Write this name in Arabic letters (use the other field for Latin letters)."
+        ),
+        "not_latin_script": QCoreApplication.translate(
+            "Messages", "Write this name in Latin letters (use the other field for Arabic letters)."
+        ),
+        "bad_cin": QCoreApplication.translate(
+            "Messages", "A CIN is one or two capital letters followed by digits, e.g. AB123456."
+        ),
+        "name_required": QCoreApplication.translate(
+            "Messages", "Give at least a name or a nickname."
+        ),
+        "in_future": QCoreApplication.translate("Messages", "This date is in the future."),
+        "too_old": QCoreApplication.translate("Messages", "This date is more than 120 years ago."),
+        "before_start": QCoreApplication.translate("Messages", "This date is before the start."),
+        "must_be_empty_when_anonymous": QCoreApplication.translate(
+            "Messages", "An anonymous encounter has no person."
+        ),
+        "person_or_anonymous": QCoreApplication.translate(
+            "Messages", "Choose a person, create one, or mark the encounter anonymous."
+        ),
+        "only_when_refused": QCoreApplication.translate(
+            "Messages", "A reason is only given when the person refused."
+        ),
+        "only_when_shelter": QCoreApplication.translate(
+            "Messages", "A shelter is only chosen for an orientation to a shelter."
+        ),
+        "needs_medical_check": QCoreApplication.translate(
+            "Messages", "Tick the medical check to give its outcome."
+        ),
+        "only_for_closure": QCoreApplication.translate(
+            "Messages", "A reason for closure is only given when closing."
+        ),
+        "outside_scope": QCoreApplication.translate(
+            "Messages", "This province is outside the area of this laptop."
+        ),
     }
-    return texts.get(code, _tr("This value has the wrong form."))
+    return texts.get(code, QCoreApplication.translate("Messages", "This value has the wrong form."))

@@ -14,5 +14,6 @@ sys.modules.setdefault("pysqlite3.dbapi2", sqlcipher3.dbapi2)
 
 import sqlite_utils.utils  # noqa: E402
 
-if sqlite_utils.utils.sqlite3 is not sqlcipher3:  # pragma: no cover - import order bug
+_driver = getattr(sqlite_utils.utils, "sqlite3", None)
+if _driver is not sqlcipher3:  # pragma: no cover - an import order bug
     raise ImportError("sqlite_utils was imported before fieldapp.store; import the store first")

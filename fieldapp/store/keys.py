@@ -85,13 +85,25 @@ def derive_kek(passphrase: str, params: KdfParams) -> bytes:
 
 def tune_kdf(target_seconds: float = 0.7, memory_kib: int = 64 * 1024, lanes: int = 4,
              minimum_iterations: int = 3) -> KdfParams:
-    """Parameters that take about ``target_seconds`` to derive on this machine."""
-    probe = KdfParams(os.urandom(16), minimum_iterations, lanes, memory_kib)
-    start = time.perf_counter()
-    derive_kek("probe", probe)
-    per_iteration = (time.perf_counter() - start) / minimum_iterations
-    iterations = max(minimum_iterations, min(200, round(target_seconds / per_iteration)))
-    return KdfParams(os.urandom(16), iterations, lanes, memory_kib)
+    """Parameters that take about ``target_seconds`` to derive on this machine.
+
+    Two probes give the cost of one pass over the memory apart from the fixed cost of
+    allocating it, so the estimate holds on slow and fast machines alike.
+    """
+
+    def cost(iterations: int) -> float:
+        probe = KdfParams(os.urandom(16), iterations, lanes, memory_kib)
+        start = time.perf_counter()
+        derive_kek("probe", probe)
+        return time.perf_counter() - start
+
+    low, high = minimum_iterations, minimum_iterations * 3
+    t_low, t_high = min(cost(low), cost(low)), cost(high)
+    per_iteration = max((t_high - t_low) / (high - low), 1e-4)
+    fixed = max(t_low - per_iteration * low, 0.0)
+    iterations = round((target_seconds - fixed) / per_iteration)
+    return KdfParams(os.urandom(16), max(minimum_iterations, min(200, iterations)), lanes,
+                     memory_kib)
 
 
 def _aad(kdf: KdfParams, slot_kind: str) -> bytes:

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-import sqlcipher3
 import sqlite_utils
 
 from fieldapp.domain import records
@@ -29,9 +28,9 @@ from fieldapp.domain.ids import uuid7_many
 from fieldapp.domain.records import PERSON, Record, RecordKind
 from fieldapp.errors import UserFacingError
 from fieldapp.store.schema import person_terms
+from fieldapp.store.sqlite import Connection, Error
 from sync.protocol import HybridClock
 
-Connection = sqlcipher3.dbapi2.Connection
 META_COLUMNS = ("id", "created_at", "created_by", "updated_at", "updated_by")
 _NAME_FIELDS = ("name_ar", "name_lat", "nickname", "cin")
 
@@ -108,13 +107,13 @@ class Store:
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlcipher3.dbapi2.Error as e:
+        except Error as e:
             raise map_sqlite_error(e) from e
         self._in_transaction = True
         try:
             yield self.conn
             self.conn.execute("COMMIT")
-        except sqlcipher3.dbapi2.Error as e:
+        except Error as e:
             self._rollback()
             raise map_sqlite_error(e) from e
         except BaseException:
@@ -124,7 +123,7 @@ class Store:
             self._in_transaction = False
 
     def _rollback(self) -> None:
-        with suppress(sqlcipher3.dbapi2.Error):
+        with suppress(Error):
             self.conn.execute("ROLLBACK")
         # a rolled-back transaction may have ticked the clock: reload it
         self.clock.last = self.conn.execute("SELECT hlc FROM device").fetchone()[0]

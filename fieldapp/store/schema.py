@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import sqlcipher3
-
 from fieldapp.domain import names
-
-Connection = sqlcipher3.dbapi2.Connection
+from fieldapp.store.sqlite import Connection
 
 # Columns every record table has besides its domain fields: identity, authorship, the
 # per-field server versions (JSON, filled by sync) and ``_lazy``, the mutation id of a

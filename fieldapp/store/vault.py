@@ -12,13 +12,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import sqlcipher3
-
 from fieldapp.domain import divisions
 from fieldapp.domain.ids import uuid7
 from fieldapp.errors import UserFacingError
 from fieldapp.store import keys, schema
 from fieldapp.store.repository import Store, utc_now
+from fieldapp.store.sqlite import Connection, DatabaseError, connect
 
 DB_NAME = "vault.db"
 KEY_NAME = "vault.key"
@@ -31,8 +30,8 @@ class VaultError(UserFacingError):
     weak_passphrase, disk_full."""
 
 
-def _connect(path: Path, key: bytes) -> sqlcipher3.dbapi2.Connection:
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+def _connect(path: Path, key: bytes) -> Connection:
+    conn = connect(str(path))
     # SQLCipher would print every failed page check on stderr; the app reports them itself
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
@@ -40,7 +39,7 @@ def _connect(path: Path, key: bytes) -> sqlcipher3.dbapi2.Connection:
     return conn
 
 
-def _configure(conn: sqlcipher3.dbapi2.Connection) -> None:
+def _configure(conn: Connection) -> None:
     # WAL with synchronous=FULL: a commit that returned is on disk, even after power loss.
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
@@ -141,7 +140,7 @@ class Vault:
             try:
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 version = schema.version_of(conn)
-            except sqlcipher3.dbapi2.DatabaseError as e:
+            except DatabaseError as e:
                 # The key unwrapped, so a page that does not authenticate is damage.
                 raise VaultError("damaged", str(e)) from e
             if version > schema.LATEST:
@@ -152,7 +151,7 @@ class Vault:
             _configure(conn)
             schema.migrate(conn)
             store = Store(conn)
-        except sqlcipher3.dbapi2.DatabaseError as e:
+        except DatabaseError as e:
             conn.close()
             raise VaultError("damaged", str(e)) from e
         except BaseException:

@@ -1,0 +1,62 @@
+"""The headless commands, run as a user would: a real process, a real vault."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def fieldapp(*args, env=None, lang="fr"):
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("FIELDAPP_")}
+    full_env.update({"FIELDAPP_LANG": lang, **(env or {})})
+    return subprocess.run([sys.executable, "-m", "fieldapp", *args], capture_output=True,
+                          text=True, env=full_env, cwd=ROOT, timeout=120)
+
+
+def test_demo_then_check_then_passwd(tmp_path):
+    folder = tmp_path / "demo"
+    secret = tmp_path / "pass.txt"
+    secret.write_text("demo passphrase\n")
+    made = fieldapp("demo", "--data-dir", str(folder), "--persons", "200", "--encounters", "400",
+                    "--passphrase-file", str(secret))
+    assert made.returncode == 0, made.stderr
+    assert "200 persons" in made.stdout
+    checked = fieldapp("check", "--data-dir", str(folder),
+                       env={"FIELDAPP_PASSPHRASE": "demo passphrase"})
+    assert checked.returncode == 0, checked.stderr
+    assert "person=" in checked.stdout and "encounter=" in checked.stdout
+    changed = fieldapp("passwd", "--data-dir", str(folder),
+                       env={"FIELDAPP_PASSPHRASE": "demo passphrase",
+                            "FIELDAPP_NEW_PASSPHRASE": "new demo passphrase"})
+    assert changed.returncode == 0, changed.stderr
+    wrong = fieldapp("check", "--data-dir", str(folder),
+                     env={"FIELDAPP_PASSPHRASE": "demo passphrase"})
+    assert wrong.returncode == 1
+    assert wrong.stderr.count("\n") == 1, "one line per problem"
+    assert "phrase secrète" in wrong.stderr, wrong.stderr
+
+
+def test_errors_speak_the_users_language(tmp_path):
+    ar = fieldapp("check", "--data-dir", str(tmp_path / "none"), lang="ar",
+                  env={"FIELDAPP_PASSPHRASE": "whatever passphrase"})
+    assert ar.returncode == 1
+    assert any("\u0600" <= c <= "\u06ff" for c in ar.stderr), ar.stderr
+    missing = fieldapp("check", "--data-dir", str(tmp_path / "none"))
+    assert missing.returncode == 1 and "FIELDAPP_PASSPHRASE" in missing.stderr
+
+
+def test_refuses_to_demo_over_an_existing_vault(tmp_path):
+    env = {"FIELDAPP_PASSPHRASE": "demo passphrase"}
+    args = ("demo", "--data-dir", str(tmp_path / "d"), "--persons", "10", "--encounters", "10")
+    assert fieldapp(*args, env=env).returncode == 0
+    again = fieldapp(*args, env=env)
+    assert again.returncode == 1 and "existe" in again.stderr
+
+
+def test_version():
+    out = fieldapp("--version")
+    assert out.returncode == 0 and out.stdout.startswith("fieldapp ")
