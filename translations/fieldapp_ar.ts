@@ -5,378 +5,378 @@
     <name>Messages</name>
     <message>
         <source>The passphrase is not correct. Check the keyboard language and Caps Lock, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>عبارة المرور غير صحيحة. تحقق من لغة لوحة المفاتيح ومن زر الأحرف الكبيرة (Caps Lock)، ثم أعد المحاولة.</translation>
     </message>
     <message>
         <source>There is no vault in this folder yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا توجد خزنة مشفرة في هذا المجلد بعد.</translation>
     </message>
     <message>
         <source>A vault already exists in this folder; it was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>توجد خزنة مشفرة في هذا المجلد من قبل؛ ولم يتم تغيير أي شيء فيها.</translation>
     </message>
     <message>
         <source>This file is not an encrypted fieldapp vault, so it was not opened. Choose the right folder or ask your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا الملف ليس خزنة مشفرة خاصة بـ fieldapp، لذلك لم يتم فتحه. اختر المجلد الصحيح أو اتصل بمسؤول النظام.</translation>
     </message>
     <message>
         <source>The vault file is damaged or has been tampered with, so it was not opened and nothing was changed. Restore it from a backup, or ask your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>ملف الخزنة المشفرة تالف أو تم التلاعب به، لذلك لم يتم فتحه ولم يتغير أي شيء. استرجعه من نسخة احتياطية، أو اتصل بمسؤول النظام.</translation>
     </message>
     <message>
         <source>This vault was written by a newer version of fieldapp. Install the latest version to open it; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذه الخزنة المشفرة محفوظة بإصدار أحدث من fieldapp. قم بتثبيت آخر إصدار لفتحها؛ لم يتغير أي شيء.</translation>
     </message>
     <message>
         <source>Choose a passphrase of at least 8 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر عبارة مرور لا تقل عن 8 أحرف.</translation>
     </message>
     <message>
         <source>Choose a province from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر إقليما من القائمة.</translation>
     </message>
     <message>
         <source>The disk is full, so the last change was not saved. Free some space (empty the recycle bin, remove large files), then save again: what you typed is still here.</source>
-        <translation type="unfinished"></translation>
+        <translation>القرص ممتلئ، لذلك لم يتم حفظ آخر تعديل. قم بتحرير بعض المساحة (أفرغ سلة المحذوفات، واحذف الملفات الكبيرة)، ثم احفظ من جديد: ما كتبته لا يزال موجودا.</translation>
     </message>
     <message>
         <source>The vault is busy in another window. Wait a moment, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>الخزنة المشفرة قيد الاستعمال في نافذة أخرى. انتظر لحظة، ثم أعد المحاولة.</translation>
     </message>
     <message>
         <source>The vault cannot be written (read-only folder or disk). Check the folder&apos;s permissions, then save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>تتعذر الكتابة في الخزنة المشفرة (المجلد أو القرص للقراءة فقط). تحقق من صلاحيات المجلد، ثم احفظ من جديد.</translation>
     </message>
     <message>
         <source>The vault could not be read or written. Restart fieldapp; if this happens again, ask your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذرت قراءة الخزنة المشفرة أو الكتابة فيها. أعد تشغيل fieldapp؛ وإذا تكرر ذلك، اتصل بمسؤول النظام.</translation>
     </message>
     <message>
         <source>Some values need correcting; see the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>بعض القيم تحتاج إلى تصحيح؛ انظر الخانات المشار إليها.</translation>
     </message>
     <message>
         <source>This record no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا السجل لم يعد موجودا.</translation>
     </message>
     <message>
         <source>No passphrase given: use --passphrase-file FILE or the FIELDAPP_PASSPHRASE environment variable.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يتم إدخال عبارة المرور: استعمل --passphrase-file FILE أو متغير البيئة FIELDAPP_PASSPHRASE.</translation>
     </message>
     <message>
         <source>Something went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>حدث خطأ.</translation>
     </message>
     <message>
         <source>Province</source>
-        <translation type="unfinished"></translation>
+        <translation>الإقليم</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>محذوف</translation>
     </message>
     <message>
         <source>Name (Arabic script)</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسم بالحروف العربية</translation>
     </message>
     <message>
         <source>Name (Latin script)</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
         <source>Nickname</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم الشهرة</translation>
     </message>
     <message>
         <source>CIN</source>
-        <translation type="unfinished"></translation>
+        <translation>رقم البطاقة الوطنية</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>الجنس</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>تاريخ الازدياد</translation>
     </message>
     <message>
         <source>Approximate age</source>
-        <translation type="unfinished"></translation>
+        <translation>السن التقريبي</translation>
     </message>
     <message>
         <source>Age noted on</source>
-        <translation type="unfinished"></translation>
+        <translation>تاريخ تسجيل السن</translation>
     </message>
     <message>
         <source>Vulnerability</source>
-        <translation type="unfinished"></translation>
+        <translation>مؤشرات الهشاشة</translation>
     </message>
     <message>
         <source>Consent to keep personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>الموافقة على الاحتفاظ بالمعطيات الشخصية</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>الأوصاف</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاحظات</translation>
     </message>
     <message>
         <source>Merged into</source>
-        <translation type="unfinished"></translation>
+        <translation>مدمج مع</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>التاريخ</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>الفريق</translation>
     </message>
     <message>
         <source>Team members</source>
-        <translation type="unfinished"></translation>
+        <translation>أعضاء الفريق</translation>
     </message>
     <message>
         <source>Commune</source>
-        <translation type="unfinished"></translation>
+        <translation>الجماعة</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>المنطقة</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>البداية</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>النهاية</translation>
     </message>
     <message>
         <source>Patrol</source>
-        <translation type="unfinished"></translation>
+        <translation>الدورية</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>الشخص</translation>
     </message>
     <message>
         <source>Anonymous</source>
-        <translation type="unfinished"></translation>
+        <translation>دون تحديد الهوية</translation>
     </message>
     <message>
         <source>Met at</source>
-        <translation type="unfinished"></translation>
+        <translation>تاريخ وساعة الرصد</translation>
     </message>
     <message>
         <source>Location or landmark</source>
-        <translation type="unfinished"></translation>
+        <translation>المكان أو نقطة مرجعية</translation>
     </message>
     <message>
         <source>Situation</source>
-        <translation type="unfinished"></translation>
+        <translation>الوضعية</translation>
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished"></translation>
+        <translation>الخدمات المقدمة</translation>
     </message>
     <message>
         <source>Medical check outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>نتيجة الفحص الطبي</translation>
     </message>
     <message>
         <source>Orientation</source>
-        <translation type="unfinished"></translation>
+        <translation>التوجيه</translation>
     </message>
     <message>
         <source>Shelter</source>
-        <translation type="unfinished"></translation>
+        <translation>مركز الإيواء</translation>
     </message>
     <message>
         <source>Reason for refusal</source>
-        <translation type="unfinished"></translation>
+        <translation>سبب الرفض</translation>
     </message>
     <message>
         <source>Target group</source>
-        <translation type="unfinished"></translation>
+        <translation>الفئة المستهدفة</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>الوضعية</translation>
     </message>
     <message>
         <source>Opened on</source>
-        <translation type="unfinished"></translation>
+        <translation>تاريخ الفتح</translation>
     </message>
     <message>
         <source>Closed on</source>
-        <translation type="unfinished"></translation>
+        <translation>تاريخ الإغلاق</translation>
     </message>
     <message>
         <source>Reason for closure</source>
-        <translation type="unfinished"></translation>
+        <translation>سبب الإغلاق</translation>
     </message>
     <message>
         <source>Assigned to</source>
-        <translation type="unfinished"></translation>
+        <translation>مسند إلى</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>ملخص</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>الملف</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>المرحلة</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>الأجل المحدد</translation>
     </message>
     <message>
         <source>Done on</source>
-        <translation type="unfinished"></translation>
+        <translation>تاريخ الإنجاز</translation>
     </message>
     <message>
         <source>Institution</source>
-        <translation type="unfinished"></translation>
+        <translation>المؤسسة</translation>
     </message>
     <message>
         <source>Institution name</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم المؤسسة</translation>
     </message>
     <message>
         <source>Sent on</source>
-        <translation type="unfinished"></translation>
+        <translation>تاريخ الإرسال</translation>
     </message>
     <message>
         <source>Status date</source>
-        <translation type="unfinished"></translation>
+        <translation>تاريخ الوضعية</translation>
     </message>
     <message>
         <source>Name (French)</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسم بالفرنسية</translation>
     </message>
     <message>
         <source>Capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>الطاقة الاستيعابية</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>العنوان</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>الهاتف</translation>
     </message>
     <message numerus="yes">
         <source>At most %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n حرف كحد أقصى.</numerusform>
+            <numerusform>%n حرف كحد أقصى.</numerusform>
+            <numerusform>%n حرفان كحد أقصى.</numerusform>
+            <numerusform>%n أحرف كحد أقصى.</numerusform>
+            <numerusform>%n حرفا كحد أقصى.</numerusform>
+            <numerusform>%n حرف كحد أقصى.</numerusform>
         </translation>
     </message>
     <message>
         <source>Enter a number from {min} to {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>أدخل عددا من {min} إلى {max}.</translation>
     </message>
     <message>
         <source>Required.</source>
-        <translation type="unfinished"></translation>
+        <translation>خانة إلزامية.</translation>
     </message>
     <message>
         <source>This value has the wrong form.</source>
-        <translation type="unfinished"></translation>
+        <translation>صيغة هذه القيمة غير صحيحة.</translation>
     </message>
     <message>
         <source>Enter a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>أدخل عددا صحيحا.</translation>
     </message>
     <message>
         <source>Enter a date as year-month-day, e.g. 2026-03-21.</source>
-        <translation type="unfinished"></translation>
+        <translation>أدخل التاريخ بصيغة سنة-شهر-يوم، مثلا 2026-03-21.</translation>
     </message>
     <message>
         <source>Enter a date and a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>أدخل التاريخ والساعة.</translation>
     </message>
     <message>
         <source>Choose a value from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر قيمة من القائمة.</translation>
     </message>
     <message>
         <source>Too many entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد المدخلات يفوق الحد المسموح به.</translation>
     </message>
     <message>
         <source>Choose an existing record.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر سجلا موجودا.</translation>
     </message>
     <message>
         <source>Write this name in Arabic letters (use the other field for Latin letters).</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتب هذا الاسم بالحروف العربية (استعمل الخانة الأخرى للحروف اللاتينية).</translation>
     </message>
     <message>
         <source>Write this name in Latin letters (use the other field for Arabic letters).</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتب هذا الاسم بالحروف اللاتينية (استعمل الخانة الأخرى للحروف العربية).</translation>
     </message>
     <message>
         <source>A CIN is one or two capital letters followed by digits, e.g. AB123456.</source>
-        <translation type="unfinished"></translation>
+        <translation>يتكون رقم البطاقة الوطنية من حرف أو حرفين لاتينيين كبيرين تليهما أرقام، مثلا AB123456.</translation>
     </message>
     <message>
         <source>Give at least a name or a nickname.</source>
-        <translation type="unfinished"></translation>
+        <translation>أدخل على الأقل اسما أو اسم شهرة.</translation>
     </message>
     <message>
         <source>This date is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا التاريخ لاحق لتاريخ اليوم.</translation>
     </message>
     <message>
         <source>This date is more than 120 years ago.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا التاريخ يعود إلى أكثر من 120 سنة.</translation>
     </message>
     <message>
         <source>This date is before the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا التاريخ سابق لتاريخ البداية.</translation>
     </message>
     <message>
         <source>An anonymous encounter has no person.</source>
-        <translation type="unfinished"></translation>
+        <translation>الرصد دون تحديد الهوية لا يرتبط بأي شخص.</translation>
     </message>
     <message>
         <source>Choose a person, create one, or mark the encounter anonymous.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر شخصا، أو أضف شخصا جديدا، أو ضع علامة على «دون تحديد الهوية».</translation>
     </message>
     <message>
         <source>A reason is only given when the person refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يذكر السبب إلا إذا رفض الشخص.</translation>
     </message>
     <message>
         <source>A shelter is only chosen for an orientation to a shelter.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يتم اختيار مركز الإيواء إلا عند التوجيه إلى مركز للإيواء.</translation>
     </message>
     <message>
         <source>Tick the medical check to give its outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>ضع علامة على «فحص طبي» لإدخال نتيجته.</translation>
     </message>
     <message>
         <source>A reason for closure is only given when closing.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يذكر سبب الإغلاق إلا عند إغلاق الملف.</translation>
     </message>
     <message>
         <source>This province is outside the area of this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا الإقليم خارج النطاق المخصص لهذا الحاسوب.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,233 @@
+"""Start-up and wiring: the one place that builds the vault, the database worker, the
+screens and the windows, and hands each what it needs (STYLE.md rule 2).
+
+Locking (the Lock button, Ctrl+L, or inactivity) first saves every open form as an encrypted
+draft, then closes the database and forgets the key; after unlock the drafts come back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from fieldapp import i18n
+from fieldapp.store.repository import Store
+from fieldapp.store.vault import Vault
+from fieldapp.ui import style
+from fieldapp.ui.context import AppEvents, Context
+from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.screen import Screen
+from fieldapp.ui.startup import StartWindow
+from fieldapp.ui.tasks import DbWorker
+
+DEFAULT_AUTO_LOCK_MINUTES = 5
+ScreenFactory = Callable[[Context], Screen]
+
+
+def default_screens() -> list[ScreenFactory]:
+    from fieldapp.ui.persons import PersonsScreen
+    from fieldapp.ui.today import TodayScreen
+
+    screens: list[ScreenFactory] = [TodayScreen]
+    try:  # screens that later work adds register here, in rail order
+        from fieldapp.ui.patrols import PatrolsScreen
+
+        screens.append(PatrolsScreen)
+    except ImportError:
+        pass
+    screens.append(PersonsScreen)
+    for module, name in (("fieldapp.ui.cases", "CasesScreen"),
+                         ("fieldapp.ui.shelters", "SheltersScreen"),
+                         ("fieldapp.ui.settings", "SettingsScreen")):
+        with contextlib.suppress(ImportError):
+            screens.append(getattr(__import__(module, fromlist=[name]), name))
+    return screens
+
+
+class IdleWatcher(QObject):
+    """Application-wide event filter: no key or mouse input for ``minutes`` → ``idled``."""
+
+    idled = Signal()
+    _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+              QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.Shortcut}
+
+    def __init__(self, app: QApplication, milliseconds: int) -> None:
+        super().__init__()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(milliseconds)
+        self.timer.timeout.connect(self.idled)
+        app.installEventFilter(self)
+
+    def set_minutes(self, minutes: float) -> None:
+        self.timer.setInterval(max(1, int(minutes * 60_000)))
+        if self.timer.isActive():
+            self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in self._INPUT and self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+class FieldApp(QObject):
+    """The running application: start window ↔ main window, language, lock."""
+
+    locked = Signal()
+    main_window_shown = Signal()
+
+    def __init__(self, app: QApplication, data_dir: Path, lang: str | None = None,
+                 screens: list[ScreenFactory] | None = None,
+                 auto_lock_ms: int | None = None) -> None:
+        super().__init__()
+        self.app = app
+        self.settings = QSettings("fieldapp", "fieldapp")
+        self.lang = i18n.normalise_language(
+            lang or str(self.settings.value("lang", "ar")))
+        self.apply_language(self.lang)
+        self.vault = Vault(data_dir)
+        self.db = DbWorker(self.vault)
+        self.events = AppEvents()
+        self.screen_factories = screens or default_screens()
+        self.main: MainWindow | None = None
+        self.idle = IdleWatcher(app, auto_lock_ms or DEFAULT_AUTO_LOCK_MINUTES * 60_000)
+        self._fixed_auto_lock = auto_lock_ms is not None
+        self.idle.idled.connect(self.lock)
+        self.start = self._new_start_window()
+        self.start.show()
+
+    def _new_start_window(self) -> StartWindow:
+        start = StartWindow(self.vault, self.db, self.lang)
+        start.resize(1100, 700)
+        start.unlocked.connect(self._unlocked)
+        start.language_chosen.connect(self._language_chosen_at_start)
+        return start
+
+    def apply_language(self, lang: str) -> None:
+        self.lang = i18n.normalise_language(lang)
+        i18n.install_translators(self.app, self.lang)
+        self.app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if self.lang == "ar"
+                                    else Qt.LayoutDirection.LeftToRight)
+
+    def _language_chosen_at_start(self, lang: str) -> None:
+        if lang == self.lang:
+            return
+        self.settings.setValue("lang", lang)
+        self.apply_language(lang)
+        old = self.start
+        self.start = self._new_start_window()
+        self.start.setGeometry(old.geometry())
+        self.start.show()
+        old.close()
+        old.deleteLater()
+
+    def change_language(self, lang: str) -> None:
+        """From settings: rebuild the windows in the new language, keeping drafts."""
+        self.settings.setValue("lang", lang)
+        drafts = self.main.drafts() if self.main is not None else {}
+        if self.main is not None:
+            self.main.hide()
+            self.main.deleteLater()
+            self.main = None
+        self.apply_language(lang)
+        self.db.run(lambda store: store.profile, on_done=lambda p: self._show_main(p, drafts))
+
+    # --- unlock / lock ------------------------------------------------------------------
+
+    def _unlocked(self) -> None:
+        def load(store: Store) -> tuple[Any, dict[str, dict[str, Any]], Any]:
+            return store.profile, store.drafts(), store.setting("auto_lock_minutes")
+
+        self.db.run(load, on_done=lambda res: self._opened(*res))
+
+    def _opened(self, profile: Any, drafts: dict[str, dict[str, Any]],
+                minutes: Any) -> None:
+        if minutes and not self._fixed_auto_lock:
+            self.idle.set_minutes(float(minutes))
+        if not self.settings.contains("lang"):
+            self.settings.setValue("lang", profile.lang)
+        self._show_main(profile, drafts)
+
+    def _show_main(self, profile: Any, drafts: dict[str, dict[str, Any]]) -> None:
+        ctx = Context(self.db, profile, self.events, self.lang)
+        screens = [factory(ctx) for factory in self.screen_factories]
+        self.main = MainWindow(ctx, screens)
+        self.main.lock_requested.connect(self.lock)
+        self.main.closing.connect(self.quit)
+        for screen in screens:
+            hook = getattr(screen, "language_change_requested", None)
+            if hook is not None:
+                hook.connect(self.change_language)
+            auto = getattr(screen, "auto_lock_changed", None)
+            if auto is not None:
+                auto.connect(self.idle.set_minutes)
+        if drafts:
+            self.main.restore_drafts(drafts)
+            self.db.run(lambda store: [store.discard_draft(f) for f in drafts])
+        geometry = self.start.geometry()
+        self.start.hide()
+        self.main.setGeometry(geometry)
+        self.main.show()
+        self.idle.timer.start()
+        self.main_window_shown.emit()
+
+    def lock(self) -> None:
+        """Save open forms as drafts, close the vault, show the unlock screen."""
+        if self.main is None:
+            return
+        self.idle.timer.stop()
+        drafts = self.main.drafts()
+        main, self.main = self.main, None
+        geometry = main.geometry()
+        main.closing.disconnect(self.quit)
+        main.hide()
+        main.deleteLater()
+
+        def save_and_lock(vault: Vault) -> None:
+            if vault.store is not None:
+                for form, values in drafts.items():
+                    vault.store.save_draft(form, values)
+            vault.lock()
+
+        QGuiApplication.clipboard().clear()
+        self.db.run_on_vault(save_and_lock, on_done=lambda _: self._show_locked(geometry))
+
+    def _show_locked(self, geometry: Any) -> None:
+        self.start.setGeometry(geometry)
+        self.start.show_right_page()
+        self.start.show()
+        self.locked.emit()
+
+    def quit(self) -> None:
+        if self.main is not None:
+            self.lock()
+        self.db.run_on_vault(lambda vault: vault.lock(), on_done=lambda _: self.app.quit())
+
+    def shutdown(self) -> None:
+        self.db.stop()
+        if self.vault.is_unlocked:
+            self.vault.lock()
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("fieldapp")
+    app.setOrganizationName("fieldapp")
+    style.apply(app)
+    return app
+
+
+def run_gui(data_dir: Path, lang: str | None = None) -> int:
+    app = make_application()
+    field_app = FieldApp(app, data_dir, lang)
+    code = app.exec()
+    field_app.shutdown()
+    return int(code)

@@ -1,0 +1,239 @@
+"""The Arabic and French translations: complete, faithful to the English, in sync with the code.
+
+Each check names the English source text of every message it rejects, so a failure says which
+sentence to fix in translations/fieldapp_ar.ts or translations/fieldapp_fr.ts (Qt Linguist, or
+any text editor). After changing a string in the code, run ``python -m fieldapp.i18n update``,
+translate the new messages, and run these tests again.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from fieldapp import i18n
+
+ROOT = Path(__file__).resolve().parents[1]
+TRANSLATIONS = ROOT / "translations"
+LANGUAGES = ("ar", "fr")
+# Qt's plural rules: French has singular and plural; Arabic has zero, one, two, few (3-10),
+# many (11-99) and other (100, 101, ...). A sample number for each form, in Qt's order.
+PLURAL_SAMPLES = {"ar": (0, 1, 2, 3, 11, 100), "fr": (1, 2)}
+# Sources that may legitimately stay as they are (product names, codes): none for now.
+KEEP_AS_IS: frozenset[str] = frozenset()
+
+PLACEHOLDER = re.compile(r"%n|%[1-9]|\{\w*\}")
+
+
+@dataclass(frozen=True)
+class Message:
+    context: str
+    source: str
+    comment: str  # the disambiguation, if any
+    numerus: bool
+    kind: str  # the translation's type attribute: "", "unfinished", "vanished", "obsolete"
+    texts: tuple[str, ...]  # the translation, or one text per numerus form
+
+    def __str__(self) -> str:
+        comment = f" ({self.comment!r})" if self.comment else ""
+        return f"{self.context}: {self.source!r}{comment}"
+
+
+def ts_path(lang: str) -> Path:
+    return TRANSLATIONS / f"fieldapp_{lang}.ts"
+
+
+def read_ts(path: Path) -> list[Message]:
+    messages = []
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            numerus = message.get("numerus") == "yes"
+            if translation is None:
+                kind, texts = "unfinished", ()
+            elif numerus:
+                kind = translation.get("type", "")
+                texts = tuple(f.text or "" for f in translation.iter("numerusform"))
+            else:
+                kind, texts = translation.get("type", ""), (translation.text or "",)
+            messages.append(Message(name, message.findtext("source", ""),
+                                    message.findtext("comment", ""), numerus, kind, texts))
+    return messages
+
+
+def current(lang: str) -> list[Message]:
+    """The messages of the committed file that the app uses (not obsolete ones)."""
+    return [m for m in read_ts(ts_path(lang)) if m.kind not in ("vanished", "obsolete")]
+
+
+def placeholders(text: str) -> Counter[str]:
+    return Counter(PLACEHOLDER.findall(text))
+
+
+def accelerators(text: str) -> int:
+    return text.replace("&&", "").count("&")
+
+
+def has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def has_arabic_letters(text: str) -> bool:
+    return any(ch.isalpha() and "ARABIC" in unicodedata.name(ch, "") for ch in text)
+
+
+def report(lang: str, problems: list[str]) -> str:
+    return f"{len(problems)} problem(s) in {ts_path(lang).name}:\n  " + "\n  ".join(problems)
+
+
+@pytest.fixture(scope="session")
+def built_translations():
+    i18n.build()
+    for lang in LANGUAGES:
+        assert ts_path(lang).with_suffix(".qm").exists(), f"lrelease made no .qm for {lang}"
+
+
+@pytest.fixture
+def translated_app(qapp, built_translations):
+    """The application with translators installed by the test; removed again afterwards."""
+    locale = QLocale()
+    yield qapp
+    for translator in getattr(i18n, "_installed", []):
+        qapp.removeTranslator(translator)
+    getattr(i18n, "_installed", []).clear()
+    QLocale.setDefault(locale)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_file_header_names_the_languages(lang):
+    root = ET.parse(ts_path(lang)).getroot()
+    assert root.tag == "TS"
+    assert root.get("language") == lang
+    assert root.get("sourcelanguage") == "en"
+    assert current(lang), f"{ts_path(lang).name} has no messages"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_message_is_translated(lang):
+    problems = []
+    for m in current(lang):
+        if m.kind == "unfinished":
+            problems.append(f"{m}: unfinished")
+        elif not m.texts or any(not t.strip() for t in m.texts):
+            problems.append(f"{m}: empty translation")
+    assert not problems, report(lang, problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_plural_messages_have_one_form_per_plural_category(lang):
+    expected = len(PLURAL_SAMPLES[lang])
+    problems = [f"{m}: {len(m.texts)} numerus form(s), expected {expected}"
+                for m in current(lang) if m.numerus and len(m.texts) != expected]
+    assert not problems, report(lang, problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_placeholders_are_kept(lang):
+    problems = []
+    for m in current(lang):
+        wanted = placeholders(m.source)
+        for i, text in enumerate(m.texts):
+            got = placeholders(text)
+            if got != wanted:
+                form = f" (numerus form {i + 1})" if m.numerus else ""
+                problems.append(f"{m}{form}: placeholders {sorted(got.elements())}, "
+                                f"expected {sorted(wanted.elements())}")
+    assert not problems, report(lang, problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_keyboard_accelerators_are_kept(lang):
+    problems = []
+    for m in current(lang):
+        wanted = accelerators(m.source)
+        for text in m.texts:
+            if accelerators(text) != wanted:
+                problems.append(f"{m}: {accelerators(text)} '&' accelerator(s) in {text!r}, "
+                                f"expected {wanted}")
+    assert not problems, report(lang, problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_translations_are_not_left_in_english(lang):
+    problems = []
+    for m in current(lang):
+        if m.source in KEEP_AS_IS or not has_letters(m.source):
+            continue
+        for text in m.texts:
+            if text.strip() == m.source.strip() and len(m.source.split()) > 1:
+                problems.append(f"{m}: the translation is the English text")
+            elif lang == "ar" and text.strip() and not has_arabic_letters(text):
+                problems.append(f"{m}: no Arabic letters in {text!r}")
+    assert not problems, report(lang, problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_string_in_the_code_is_translated(lang, tmp_path):
+    """lupdate on the current code adds no message that the committed file lacks."""
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    assert lupdate.exists(), f"{lupdate} not found: install PySide6 in this environment"
+    copy = tmp_path / ts_path(lang).name
+    shutil.copyfile(ts_path(lang), copy)
+    sources = [str(p) for p in sorted((ROOT / "fieldapp").rglob("*.py"))]
+    done = subprocess.run(
+        [str(lupdate), "-no-obsolete", "-locations", "none", "-source-language", "en",
+         "-target-language", lang, *sources, "-ts", str(copy)],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    found = read_ts(copy)
+    # lupdate reads only literal QCoreApplication.translate("Context", "text", ...) calls: through
+    # an alias (tr = QCoreApplication.translate) or a wrapper (def tr(text)) it loses the context,
+    # so the translation it files is never found when the sentence is shown.
+    hidden = [m.comment or m.source for m in found if not m.context]
+    assert not hidden, (
+        f"lupdate found {len(hidden)} message(s) without a context, e.g. {hidden[:3]}: call "
+        "QCoreApplication.translate(\"Context\", \"text\") literally, not through an alias "
+        "or a wrapper function."
+    )
+    missing = [f"{m}: in the code but not translated" for m in found
+               if m.kind == "unfinished" or not any(t.strip() for t in m.texts)]
+    assert not missing, report(lang, missing) + (
+        "\nRun `python -m fieldapp.i18n update`, then translate these messages."
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_install_translators_translates_messages(translated_app, lang):
+    expected = {m.source: m.texts[0] for m in current(lang) if not m.numerus}["Required."]
+    i18n.install_translators(translated_app, lang)
+    got = QCoreApplication.translate("Messages", "Required.")
+    assert got == expected
+    assert got != "Required."
+    if lang == "ar":
+        assert has_arabic_letters(got), got
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_plural_forms_are_chosen_by_number(translated_app, lang):
+    i18n.install_translators(translated_app, lang)
+    problems = []
+    for m in current(lang):
+        if not m.numerus or len(m.texts) != len(PLURAL_SAMPLES[lang]):
+            continue
+        for n, form in zip(PLURAL_SAMPLES[lang], m.texts, strict=True):
+            got = QCoreApplication.translate(m.context, m.source, "", n)
+            if got != form.replace("%n", str(n)):
+                problems.append(f"{m}: for n={n} got {got!r}, expected {form!r}")
+    assert not problems, report(lang, problems)
