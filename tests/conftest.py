@@ -1,6 +1,10 @@
 import os
 
+import tempfile
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# QSettings of the tests never touch the user's own settings
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="fieldapp-test-config-")
 
 import pytest  # noqa: E402
 
