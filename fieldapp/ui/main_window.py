@@ -82,13 +82,12 @@ class MainWindow(QMainWindow):
         return self.screens[self.stack.currentIndex()]
 
     def _build_actions(self) -> None:
-        tr = QCoreApplication.translate
         for i in range(len(self.screens)):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _=False, r=i: self.rail.setCurrentRow(r))
             self.addAction(action)
-        lock = QAction(tr("MainWindow", "Lock"), self)
+        lock = QAction(QCoreApplication.translate("MainWindow", "Lock"), self)
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock_requested)
         self.addAction(lock)
@@ -96,7 +95,6 @@ class MainWindow(QMainWindow):
     # --- status bar -------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
-        tr = QCoreApplication.translate
         p = self.ctx.profile
         bar = self.statusBar()
         province = divisions.province(p.province).label(self.ctx.lang)
@@ -108,9 +106,9 @@ class MainWindow(QMainWindow):
         self.message = QLabel()
         self.message.setObjectName("status_message")
         self.message.setProperty("role", "error")
-        self.lock_button = QPushButton(tr("MainWindow", "Lock"))
+        self.lock_button = QPushButton(QCoreApplication.translate("MainWindow", "Lock"))
         self.lock_button.setObjectName("lock")
-        self.lock_button.setToolTip(tr("MainWindow", "Lock now (Ctrl+L)"))
+        self.lock_button.setToolTip(QCoreApplication.translate("MainWindow", "Lock now (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock_requested)
         bar.addWidget(self.who)
         bar.addWidget(self.message, 1)
@@ -118,20 +116,29 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.lock_button)
 
     def refresh_pending(self) -> None:
-        self.ctx.db.run(lambda store: store.pending_count(), on_done=self._show_pending,
-                        on_error=lambda e: None)
+        self.ctx.db.run(
+            lambda store: store.pending_count(), on_done=self._show_pending, on_error=lambda e: None
+        )
 
     def _show_pending(self, count: int) -> None:
-        self.pending.setText(QCoreApplication.translate(
-            "MainWindow", "%n change(s) waiting to sync", "", count))
+        self.pending.setText(
+            QCoreApplication.translate("MainWindow", "%n change(s) waiting to sync", "", count)
+        )
 
     def show_error(self, error: object) -> None:
         if isinstance(error, UserFacingError):
             self.message.setText(messages.error_text(error))
             return
-        QMessageBox.critical(self, "fieldapp", QCoreApplication.translate(
-            "MainWindow", "Something went wrong inside fieldapp. What you saved is safe. "
-            "If this happens again, tell your administrator.") + f"\n\n{error!r}")
+        QMessageBox.critical(
+            self,
+            "fieldapp",
+            QCoreApplication.translate(
+                "MainWindow",
+                "Something went wrong inside fieldapp. What you saved is safe. "
+                "If this happens again, tell your administrator.",
+            )
+            + f"\n\n{error!r}",
+        )
 
     # --- drafts -----------------------------------------------------------------------
 
@@ -148,4 +155,3 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.closing.emit()  # the app saves drafts and locks before quitting
         event.accept()
-

@@ -57,10 +57,6 @@ SEARCH_LIMIT = 200
 Index = QModelIndex | QPersistentModelIndex
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Persons", text, "", n)
-
-
 def display_name(p: dict[str, Any], lang: str = "fr") -> str:
     """Both spellings (the interface language's script first), each isolated so it keeps
     its direction, and the nickname."""
@@ -75,7 +71,11 @@ def age_text(p: dict[str, Any]) -> str:
     age = queries.age_of(p)
     if age is None:
         return ""
-    return tr("%n years", age) if p.get("birth_date") else tr("about %n years", age)
+    return (
+        QCoreApplication.translate("Persons", "%n years", "", age)
+        if p.get("birth_date")
+        else QCoreApplication.translate("Persons", "about %n years", "", age)
+    )
 
 
 def sex_text(p: dict[str, Any], lang: str) -> str:
@@ -87,8 +87,8 @@ def seen_text(when: str | None) -> str:
         return ""
     days = (date.today() - date.fromisoformat(when[:10])).days
     if days <= 0:
-        return tr("today")
-    return tr("%n days ago", days)
+        return QCoreApplication.translate("Persons", "today")
+    return QCoreApplication.translate("Persons", "%n days ago", "", days)
 
 
 class PersonListModel(QAbstractTableModel):
@@ -114,6 +114,7 @@ class PersonListModel(QAbstractTableModel):
         generation = self._generation
         text = self.query
         if text:
+
             def fetch(store: Store) -> tuple[int, list[dict[str, Any]]]:
                 rows = search_persons(store, text, limit=SEARCH_LIMIT)
                 seen = queries.last_seen(store, [r["id"] for r in rows])
@@ -121,6 +122,7 @@ class PersonListModel(QAbstractTableModel):
                     r["last_seen"] = seen.get(r["id"], (None, None))[0]
                 return len(rows), rows
         else:
+
             def fetch(store: Store) -> tuple[int, list[dict[str, Any]]]:
                 return queries.person_count(store), queries.persons_page(store, 0, PAGE)
 
@@ -141,8 +143,10 @@ class PersonListModel(QAbstractTableModel):
             return
         self._asked.add(page)
         generation = self._generation
-        self.ctx.db.run(lambda store: queries.persons_page(store, page * PAGE, PAGE),
-                        on_done=lambda rows: self._page_arrived(generation, page, rows))
+        self.ctx.db.run(
+            lambda store: queries.persons_page(store, page * PAGE, PAGE),
+            on_done=lambda rows: self._page_arrived(generation, page, rows),
+        )
 
     def _page_arrived(self, generation: int, page: int, rows: list[dict[str, Any]]) -> None:
         if generation != self._generation:
@@ -187,11 +191,20 @@ class PersonListModel(QAbstractTableModel):
             return p["id"]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (tr("Name"), tr("Age"), tr("Sex"), tr("Last seen"))[section]
+        return (
+            QCoreApplication.translate("Persons", "Name"),
+            QCoreApplication.translate("Persons", "Age"),
+            QCoreApplication.translate("Persons", "Sex"),
+            QCoreApplication.translate("Persons", "Last seen"),
+        )[section]
 
 
 def person_form(with_consent: bool = True) -> Form:
@@ -212,7 +225,7 @@ def person_form(with_consent: bool = True) -> Form:
 
 
 class SimilarHint(QLabel):
-    """"Possibly the same as …" under a person form, with a link to open that person."""
+    """ "Possibly the same as …" under a person form, with a link to open that person."""
 
     open_requested = Signal(str)
 
@@ -256,10 +269,16 @@ class SimilarHint(QLabel):
             return
         lines = []
         for p in rows:
-            bits = [display_name(p, self.ctx.lang), age_text(p), isolate(p.get("last_where")),
-                    seen_text(p.get("last_seen"))]
+            bits = [
+                display_name(p, self.ctx.lang),
+                age_text(p),
+                isolate(p.get("last_where")),
+                seen_text(p.get("last_seen")),
+            ]
             lines.append(f'<a href="{p["id"]}">' + ", ".join(b for b in bits if b) + "</a>")
-        self.setText(tr("Possibly the same as:") + " " + " — ".join(lines))
+        self.setText(
+            QCoreApplication.translate("Persons", "Possibly the same as:") + " " + " — ".join(lines)
+        )
         self.show()
 
 
@@ -279,10 +298,10 @@ class PersonPage(QWidget):
         self.details.setWordWrap(True)
         self.timeline = QListWidget()
         self.timeline.setObjectName("timeline")
-        self.timeline.setAccessibleName(tr("Timeline"))
+        self.timeline.setAccessibleName(QCoreApplication.translate("Persons", "Timeline"))
         layout.addWidget(self.header)
         layout.addWidget(self.details)
-        layout.addWidget(QLabel(tr("Timeline")))
+        layout.addWidget(QLabel(QCoreApplication.translate("Persons", "Timeline")))
         layout.addWidget(self.timeline, 1)
         self.person_id: str | None = None
 
@@ -296,7 +315,9 @@ class PersonPage(QWidget):
 
     def _fill(self, person: dict[str, Any] | None, timeline: list[dict[str, Any]]) -> None:
         if person is None:
-            self.header.setText(tr("This person no longer exists."))
+            self.header.setText(
+                QCoreApplication.translate("Persons", "This person no longer exists.")
+            )
             self.timeline.clear()
             return
         lang = self.ctx.lang
@@ -309,10 +330,11 @@ class PersonPage(QWidget):
         self.details.setText(" · ".join(b for b in bits if b))
         self.timeline.clear()
         for entry in timeline:
-            self.timeline.addItem(f"{entry['when'][:16].replace('T', ' ')}  "
-                                  f"{timeline_text(entry, lang)}")
+            self.timeline.addItem(
+                f"{entry['when'][:16].replace('T', ' ')}  {timeline_text(entry, lang)}"
+            )
         if not timeline:
-            self.timeline.addItem(tr("Nothing recorded yet."))
+            self.timeline.addItem(QCoreApplication.translate("Persons", "Nothing recorded yet."))
 
 
 def timeline_text(entry: dict[str, Any], lang: str) -> str:
@@ -320,23 +342,40 @@ def timeline_text(entry: dict[str, Any], lang: str) -> str:
     kind = entry["kind"]
     if kind == "encounter":
         services = ", ".join(voc("service").label(s, lang) for s in entry.get("services") or [])
-        parts = [tr("Encounter"), isolate(entry.get("location")), services,
-                 voc("orientation").label(entry["orientation"], lang)
-                 if entry.get("orientation") not in (None, "none") else ""]
+        parts = [
+            QCoreApplication.translate("Persons", "Encounter"),
+            isolate(entry.get("location")),
+            services,
+            voc("orientation").label(entry["orientation"], lang)
+            if entry.get("orientation") not in (None, "none")
+            else "",
+        ]
         return " — ".join(p for p in parts if p)
     if kind == "case":
-        return " — ".join([tr("Case opened"), voc("target_group").label(
-            entry["target_group"], lang), voc("case_status").label(entry["status"], lang)])
+        return " — ".join(
+            [
+                QCoreApplication.translate("Persons", "Case opened"),
+                voc("target_group").label(entry["target_group"], lang),
+                voc("case_status").label(entry["status"], lang),
+            ]
+        )
     if kind == "case_event":
-        parts = [voc("case_event").label(entry["event_type"], lang),
-                 entry.get("summary") or ""]
+        parts = [voc("case_event").label(entry["event_type"], lang), entry.get("summary") or ""]
         if entry.get("due_date") and not entry.get("done_on"):
-            parts.append(tr("due %1").replace("%1", entry["due_date"]))
+            parts.append(
+                QCoreApplication.translate("Persons", "due %1").replace("%1", entry["due_date"])
+            )
         return " — ".join(p for p in parts if p)
-    return " — ".join(p for p in [
-        tr("Referral"), voc("referral_institution").label(entry["institution_type"], lang),
-        isolate(entry.get("institution_name")),
-        voc("referral_status").label(entry["status"], lang)] if p)
+    return " — ".join(
+        p
+        for p in [
+            QCoreApplication.translate("Persons", "Referral"),
+            voc("referral_institution").label(entry["institution_type"], lang),
+            isolate(entry.get("institution_name")),
+            voc("referral_status").label(entry["status"], lang),
+        ]
+        if p
+    )
 
 
 class PersonsScreen(Screen):
@@ -348,15 +387,18 @@ class PersonsScreen(Screen):
         top.addWidget(heading(self.title()))
         self.search = QLineEdit()
         self.search.setObjectName("person_search")
-        self.search.setPlaceholderText(tr("Search a name in Arabic or Latin letters, a "
-                                          "nickname, a CIN (Ctrl+K)"))
-        self.search.setAccessibleName(tr("Search persons"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate(
+                "Persons", "Search a name in Arabic or Latin letters, a nickname, a CIN (Ctrl+K)"
+            )
+        )
+        self.search.setAccessibleName(QCoreApplication.translate("Persons", "Search persons"))
         self.search.setClearButtonEnabled(True)
         top.addWidget(self.search, 1)
         self.count = QLabel()
         self.count.setObjectName("person_count")
         top.addWidget(self.count)
-        self.new_button = QPushButton(tr("&New person"))
+        self.new_button = QPushButton(QCoreApplication.translate("Persons", "&New person"))
         self.new_button.setObjectName("new_person")
         top.addWidget(self.new_button)
         layout.addLayout(top)
@@ -400,7 +442,7 @@ class PersonsScreen(Screen):
         self._loaded_once = False
 
     def title(self) -> str:
-        return tr("Persons")
+        return QCoreApplication.translate("Persons", "Persons")
 
     def activated(self) -> None:
         if not self._loaded_once:
@@ -413,7 +455,9 @@ class PersonsScreen(Screen):
             self.model.load(self.search.text())
 
     def _loaded(self) -> None:
-        self.count.setText(tr("%n person(s)", self.model.rowCount()))
+        self.count.setText(
+            QCoreApplication.translate("Persons", "%n person(s)", "", self.model.rowCount())
+        )
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         person_id = self.model.data(current, Qt.ItemDataRole.UserRole)
@@ -462,7 +506,7 @@ class PersonEditor(QWidget):
         super().__init__()
         self.ctx = ctx
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(tr("New person")))
+        layout.addWidget(heading(QCoreApplication.translate("Persons", "New person")))
         self.form = person_form()
         layout.addWidget(self.form)
         self.hint = SimilarHint(ctx)
@@ -474,11 +518,11 @@ class PersonEditor(QWidget):
         layout.addWidget(self.problem)
         buttons = QHBoxLayout()
         buttons.addStretch()
-        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("Persons", "Cancel"))
         self.cancel_button.clicked.connect(self.cancelled)
-        self.save_button = QPushButton(tr("&Save"))
+        self.save_button = QPushButton(QCoreApplication.translate("Persons", "&Save"))
         self.save_button.setObjectName("save_person")
-        self.save_button.setToolTip(tr("Save (Ctrl+S)"))
+        self.save_button.setToolTip(QCoreApplication.translate("Persons", "Save (Ctrl+S)"))
         self.save_button.setShortcut("Ctrl+S")
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.cancel_button)
@@ -503,8 +547,9 @@ class PersonEditor(QWidget):
     def save(self) -> None:
         values = self.form.values()
         self.save_button.setEnabled(False)
-        self.ctx.db.run(lambda store: store.persons.create(values), on_done=self._done,
-                        on_error=self._failed)
+        self.ctx.db.run(
+            lambda store: store.persons.create(values), on_done=self._done, on_error=self._failed
+        )
 
     def _done(self, person: dict[str, Any]) -> None:
         self.save_button.setEnabled(True)

@@ -41,8 +41,10 @@ def passphrase_strength(text: str) -> int:
     """0 (too short) to 3 (strong): length first, then variety."""
     if len(text) < MIN_PASSPHRASE:
         return 0
-    kinds = sum(any(test(c) for c in text) for test in
-                (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
+    kinds = sum(
+        any(test(c) for c in text)
+        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
+    )
     words = len(text.split())
     if len(text) >= 16 or words >= 4 or (len(text) >= 12 and kinds >= 3):
         return 3
@@ -87,10 +89,14 @@ class CreatePage(_Card):
 
     def __init__(self, lang: str) -> None:
         super().__init__(QCoreApplication.translate("Startup", "Welcome to fieldapp"))
-        intro = QLabel(QCoreApplication.translate(
-            "Startup", "Your records stay on this laptop, encrypted with your passphrase. "
-            "Nobody can open them without it, not even the administrator: choose one you "
-            "will remember, and keep it to yourself."))
+        intro = QLabel(
+            QCoreApplication.translate(
+                "Startup",
+                "Your records stay on this laptop, encrypted with your passphrase. "
+                "Nobody can open them without it, not even the administrator: choose one you "
+                "will remember, and keep it to yourself.",
+            )
+        )
         intro.setWordWrap(True)
         self.box.addWidget(intro)
         form = QFormLayout()
@@ -100,7 +106,8 @@ class CreatePage(_Card):
         self.language.addItem("Français", "fr")
         self.language.setCurrentIndex(0 if lang == "ar" else 1)
         self.language.currentIndexChanged.connect(
-            lambda: self.language_chosen.emit(self.language.currentData()))
+            lambda: self.language_chosen.emit(self.language.currentData())
+        )
         self.user_name = QLineEdit()
         self.user_name.setObjectName("user_name")
         self.team = QLineEdit()
@@ -119,16 +126,15 @@ class CreatePage(_Card):
         self.strength = QLabel()
         self.strength.setObjectName("strength")
         self.passphrase.textChanged.connect(self._update_strength)
-        tr = QCoreApplication.translate
-        form.addRow(tr("Startup", "&Language"), self.language)
-        form.addRow(tr("Startup", "Your &name"), self.user_name)
-        form.addRow(tr("Startup", "&Team"), self.team)
-        form.addRow(tr("Startup", "&Province"), self.province)
-        form.addRow(tr("Startup", "Pass&phrase"), self.passphrase)
+        form.addRow(QCoreApplication.translate("Startup", "&Language"), self.language)
+        form.addRow(QCoreApplication.translate("Startup", "Your &name"), self.user_name)
+        form.addRow(QCoreApplication.translate("Startup", "&Team"), self.team)
+        form.addRow(QCoreApplication.translate("Startup", "&Province"), self.province)
+        form.addRow(QCoreApplication.translate("Startup", "Pass&phrase"), self.passphrase)
         form.addRow("", self.strength)
-        form.addRow(tr("Startup", "&Repeat it"), self.passphrase2)
+        form.addRow(QCoreApplication.translate("Startup", "&Repeat it"), self.passphrase2)
         self.box.addLayout(form)
-        self.create_button = QPushButton(tr("Startup", "&Create my vault"))
+        self.create_button = QPushButton(QCoreApplication.translate("Startup", "&Create my vault"))
         self.create_button.setObjectName("create")
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._create)
@@ -138,19 +144,21 @@ class CreatePage(_Card):
         self._update_strength()
 
     def _update_strength(self) -> None:
-        tr = QCoreApplication.translate
         texts = [
-            tr("Startup", "At least %n characters.", "", MIN_PASSPHRASE),
-            tr("Startup", "Weak: add words or characters."),
-            tr("Startup", "Fair: a few more words would make it strong."),
-            tr("Startup", "Strong."),
+            QCoreApplication.translate("Startup", "At least %n characters.", "", MIN_PASSPHRASE),
+            QCoreApplication.translate("Startup", "Weak: add words or characters."),
+            QCoreApplication.translate("Startup", "Fair: a few more words would make it strong."),
+            QCoreApplication.translate("Startup", "Strong."),
         ]
         self.strength.setText(texts[passphrase_strength(self.passphrase.text())])
 
     def _create(self) -> None:
-        tr = QCoreApplication.translate
         if not self.user_name.text().strip():
-            self.show_error(tr("Startup", "Write your name: it is stamped on your changes."))
+            self.show_error(
+                QCoreApplication.translate(
+                    "Startup", "Write your name: it is stamped on your changes."
+                )
+            )
             self.user_name.setFocus()
             return
         if len(self.passphrase.text()) < MIN_PASSPHRASE:
@@ -158,15 +166,24 @@ class CreatePage(_Card):
             self.passphrase.setFocus()
             return
         if self.passphrase.text() != self.passphrase2.text():
-            self.show_error(tr("Startup", "The two passphrases differ. Type them again."))
+            self.show_error(
+                QCoreApplication.translate(
+                    "Startup", "The two passphrases differ. Type them again."
+                )
+            )
             self.passphrase2.clear()
             self.passphrase2.setFocus()
             return
         self.show_error("")
-        self.create_requested.emit({
-            "passphrase": self.passphrase.text(), "user_name": self.user_name.text().strip(),
-            "team": self.team.text().strip() or None, "province": self.province.currentData(),
-            "lang": self.language.currentData()})
+        self.create_requested.emit(
+            {
+                "passphrase": self.passphrase.text(),
+                "user_name": self.user_name.text().strip(),
+                "team": self.team.text().strip() or None,
+                "province": self.province.currentData(),
+                "lang": self.language.currentData(),
+            }
+        )
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -177,16 +194,15 @@ class UnlockPage(_Card):
     unlock_requested = Signal(str)
 
     def __init__(self) -> None:
-        tr = QCoreApplication.translate
-        super().__init__(tr("Startup", "Unlock fieldapp"))
+        super().__init__(QCoreApplication.translate("Startup", "Unlock fieldapp"))
         row = QHBoxLayout()
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("unlock_passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText(tr("Startup", "Passphrase"))
-        self.passphrase.setAccessibleName(tr("Startup", "Passphrase"))
+        self.passphrase.setPlaceholderText(QCoreApplication.translate("Startup", "Passphrase"))
+        self.passphrase.setAccessibleName(QCoreApplication.translate("Startup", "Passphrase"))
         self.passphrase.returnPressed.connect(self._unlock)
-        self.button = QPushButton(tr("Startup", "&Unlock"))
+        self.button = QPushButton(QCoreApplication.translate("Startup", "&Unlock"))
         self.button.setObjectName("unlock")
         self.button.setDefault(True)
         self.button.clicked.connect(self._unlock)
@@ -225,7 +241,8 @@ class UnlockPage(_Card):
         text = messages.error_text(error)
         if self._wait:
             text += " " + QCoreApplication.translate(
-                "Startup", "Wait %n seconds before trying again.", "", self._wait)
+                "Startup", "Wait %n seconds before trying again.", "", self._wait
+            )
         self.show_error(text)
 
     def _tick(self) -> None:
@@ -284,12 +301,15 @@ class StartWindow(QWidget):
         self.create_page.set_busy(True)
 
         def create(vault: Vault) -> None:
-            vault.create(details["passphrase"], user_name=details["user_name"],
-                         province=details["province"], team=details["team"],
-                         lang=details["lang"])
+            vault.create(
+                details["passphrase"],
+                user_name=details["user_name"],
+                province=details["province"],
+                team=details["team"],
+                lang=details["lang"],
+            )
 
-        self.db.run_on_vault(create, on_done=lambda _: self._opened(),
-                             on_error=self._create_failed)
+        self.db.run_on_vault(create, on_done=lambda _: self._opened(), on_error=self._create_failed)
 
     def _create_failed(self, error: Exception) -> None:
         self.create_page.set_busy(False)
@@ -299,8 +319,11 @@ class StartWindow(QWidget):
 
     def _unlock(self, passphrase: str) -> None:
         self.unlock_page.set_busy(True)
-        self.db.run_on_vault(lambda vault: vault.unlock(passphrase),
-                             on_done=lambda _: self._opened(), on_error=self._unlock_failed)
+        self.db.run_on_vault(
+            lambda vault: vault.unlock(passphrase),
+            on_done=lambda _: self._opened(),
+            on_error=self._unlock_failed,
+        )
 
     def _unlock_failed(self, error: Exception) -> None:
         self.unlock_page.set_busy(False)
@@ -316,4 +339,3 @@ class StartWindow(QWidget):
         self.create_page.passphrase.clear()
         self.create_page.passphrase2.clear()
         self.unlocked.emit()
-

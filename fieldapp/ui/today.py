@@ -17,33 +17,41 @@ from fieldapp.ui.persons import display_name
 from fieldapp.ui.screen import Screen, empty_state, heading
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Today", text, "", n)
-
-
 class TodayScreen(Screen):
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.title()))
         figures = QHBoxLayout()
-        self.patrol_figure = self._figure(figures, tr("patrols in progress"))
-        self.overdue_figure = self._figure(figures, tr("overdue follow-ups"))
-        self.due_figure = self._figure(figures, tr("follow-ups due this week"))
-        self.pending_figure = self._figure(figures, tr("changes waiting to sync"))
+        self.patrol_figure = self._figure(
+            figures, QCoreApplication.translate("Today", "patrols in progress")
+        )
+        self.overdue_figure = self._figure(
+            figures, QCoreApplication.translate("Today", "overdue follow-ups")
+        )
+        self.due_figure = self._figure(
+            figures, QCoreApplication.translate("Today", "follow-ups due this week")
+        )
+        self.pending_figure = self._figure(
+            figures, QCoreApplication.translate("Today", "changes waiting to sync")
+        )
         layout.addLayout(figures)
-        layout.addWidget(QLabel(tr("Patrols in progress")))
+        layout.addWidget(QLabel(QCoreApplication.translate("Today", "Patrols in progress")))
         self.patrols = QListWidget()
         self.patrols.setObjectName("today_patrols")
         self.patrols.setMaximumHeight(110)
         layout.addWidget(self.patrols)
-        layout.addWidget(QLabel(tr("Follow-ups due and overdue")))
+        layout.addWidget(QLabel(QCoreApplication.translate("Today", "Follow-ups due and overdue")))
         self.follow_ups = QListWidget()
         self.follow_ups.setObjectName("today_follow_ups")
         self.follow_ups.itemActivated.connect(self._open)
         layout.addWidget(self.follow_ups, 1)
-        self.empty = empty_state(tr("Nothing due today. Start a patrol with Ctrl+P, or look "
-                                    "a person up with Ctrl+K."))
+        self.empty = empty_state(
+            QCoreApplication.translate(
+                "Today",
+                "Nothing due today. Start a patrol with Ctrl+P, or look a person up with Ctrl+K.",
+            )
+        )
         layout.addWidget(self.empty)
         ctx.events.records_changed.connect(lambda _kind: self.activated())
 
@@ -60,32 +68,52 @@ class TodayScreen(Screen):
         return number
 
     def title(self) -> str:
-        return tr("Today")
+        return QCoreApplication.translate("Today", "Today")
 
     def activated(self) -> None:
         def fetch(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
-            return (queries.patrols_in_progress(store), queries.follow_ups_due(store),
-                    store.pending_count())
+            return (
+                queries.patrols_in_progress(store),
+                queries.follow_ups_due(store),
+                store.pending_count(),
+            )
 
         self.ctx.db.run(fetch, on_done=lambda res: self._fill(*res))
 
-    def _fill(self, patrols: list[dict[str, Any]], due: list[dict[str, Any]],
-              pending: int) -> None:
+    def _fill(self, patrols: list[dict[str, Any]], due: list[dict[str, Any]], pending: int) -> None:
         lang = self.ctx.lang
         self.patrols.clear()
         for p in patrols:
             started = (p.get("started_at") or "")[11:16]
-            self.patrols.addItem(" · ".join(x for x in (
-                isolate(p.get("team")), isolate(p.get("area")), tr("since %1").replace(
-                    "%1", started)) if x))
+            self.patrols.addItem(
+                " · ".join(
+                    x
+                    for x in (
+                        isolate(p.get("team")),
+                        isolate(p.get("area")),
+                        QCoreApplication.translate("Today", "since %1").replace("%1", started),
+                    )
+                    if x
+                )
+            )
         self.follow_ups.clear()
         events = vocabularies.vocabulary("case_event")
         overdue = 0
         for ev in due:
-            text = " — ".join(x for x in (
-                ev["due_date"], events.label(ev["event_type"], lang), display_name(ev, lang),
-                ev.get("summary") or "") if x)
-            item = QListWidgetItem((tr("OVERDUE") + " · " if ev["overdue"] else "") + text)
+            text = " — ".join(
+                x
+                for x in (
+                    ev["due_date"],
+                    events.label(ev["event_type"], lang),
+                    display_name(ev, lang),
+                    ev.get("summary") or "",
+                )
+                if x
+            )
+            item = QListWidgetItem(
+                (QCoreApplication.translate("Today", "OVERDUE") + " · " if ev["overdue"] else "")
+                + text
+            )
             item.setData(Qt.ItemDataRole.UserRole, ev["case_id"])
             if ev["overdue"]:
                 overdue += 1
