@@ -225,9 +225,55 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(data_dir: Path, lang: str | None = None) -> int:
+def run_gui(data_dir: Path, lang: str | None = None, smoke: bool = False) -> int:
     app = make_application()
     field_app = FieldApp(app, data_dir, lang)
+    if smoke:
+        _smoke(field_app)
     code = app.exec()
     field_app.shutdown()
     return int(code)
+
+
+def _smoke(fa: FieldApp) -> None:
+    """``fieldapp --smoke``: show the start window, unlock with FIELDAPP_PASSPHRASE if set,
+    wait until the main window is shown and its first data loaded, print one JSON line per
+    step (wall-clock times) and quit. Used by the bundle's smoke test and bench/gui.py."""
+    import json
+    import os
+    import time
+
+    def say(event: str, **extra: Any) -> None:
+        print(json.dumps({"event": event, "t": time.time(), **extra}), flush=True)
+
+    passphrase = os.environ.get("FIELDAPP_PASSPHRASE")
+    started: dict[str, float] = {}
+
+    def shown() -> None:
+        say("start_window_shown", page="unlock" if fa.vault.exists() else "create")
+        if not passphrase or not fa.vault.exists():
+            fa.app.quit()
+            return
+        started["unlock"] = time.perf_counter()
+        fa.start.unlock_page.passphrase.setText(passphrase)
+        fa.start.unlock_page.button.click()
+
+    def main_shown() -> None:
+        def ready() -> None:
+            if fa.db.busy:
+                QTimer.singleShot(5, ready)
+                return
+            say("main_window_ready", unlock_seconds=time.perf_counter() - started["unlock"],
+                title=fa.main.windowTitle() if fa.main else "")
+            fa.quit()
+
+        ready()
+
+    def failed() -> None:
+        if fa.start.unlock_page.error.isVisible():
+            say("unlock_failed", message=fa.start.unlock_page.error.text())
+            fa.app.exit(1)
+
+    fa.main_window_shown.connect(main_shown)
+    fa.db.busy_changed.connect(lambda busy: None if busy else QTimer.singleShot(0, failed))
+    QTimer.singleShot(0, shown)

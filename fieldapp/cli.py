@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
     parser.add_argument("--data-dir", type=Path, help="vault folder")
     parser.add_argument("--lang", choices=("ar", "fr"), help="interface language")
+    parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
 
     def headless(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -84,7 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from fieldapp.app import run_gui
 
-        return run_gui(data_dir=args.data_dir or default_data_dir(), lang=args.lang)
+        return run_gui(data_dir=args.data_dir or default_data_dir(), lang=args.lang,
+                       smoke=args.smoke)
     data_dir = args.sub_data_dir or args.data_dir or default_data_dir()
     lang = cli_language(args.lang)
     try:

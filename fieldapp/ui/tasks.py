@@ -59,8 +59,19 @@ class Job:
     progress: Progress | None = None
 
 
+@dataclass
+class _Outcome:
+    """What crosses back to the GUI thread. One object, never a bare ``None``: PySide6 on
+    Python 3.11 mis-counts references to ``None`` passed as a queued ``object`` argument
+    (after a few thousand jobs the interpreter aborts with "deallocating None")."""
+
+    job: Job
+    result: Any = None
+    error: Exception | None = None
+
+
 class _Worker(QObject):
-    job_finished = Signal(object, object, object)  # job, result, error
+    job_finished = Signal(object)  # _Outcome
     job_progressed = Signal(object, int, int)
 
     def __init__(self, vault: Vault) -> None:
@@ -83,9 +94,9 @@ class _Worker(QObject):
         except Exception as e:  # noqa: BLE001 - every failure goes back to the GUI
             if not isinstance(e, (UserFacingError, Cancelled)):
                 log.error("job failed: %s", "".join(traceback.format_exception(e)))
-            self.job_finished.emit(job, None, e)
+            self.job_finished.emit(_Outcome(job, error=e))
             return
-        self.job_finished.emit(job, result, None)
+        self.job_finished.emit(_Outcome(job, result=result))
 
 
 class DbWorker(QObject):
@@ -140,8 +151,9 @@ class DbWorker(QObject):
     def busy(self) -> bool:
         return self._pending > 0
 
-    @Slot(object, object, object)
-    def _finished(self, job: Job, result: Any, error: Exception | None) -> None:
+    @Slot(object)
+    def _finished(self, outcome: _Outcome) -> None:
+        job, result, error = outcome.job, outcome.result, outcome.error
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
