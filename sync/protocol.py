@@ -1,18 +1,369 @@
-"""The sync wire format shared by client and server (versioned), and the hybrid logical clock.
+"""The sync wire format shared by client and server (versioned), the merge rule, and the
+hybrid logical clock. See docs/sync-protocol.md for the whole protocol.
 
-The clock stamps local edits for display and tie-breaks only; ordering and cursors come from
-the server's per-scope versions, never from clocks (see docs/sync-protocol.md).
+Everything here is plain data: JSON-ready dicts are parsed into frozen dataclasses with strict
+checks (:class:`ProtocolError` names what is wrong), so the server refuses malformed bodies
+before touching storage and the client never trusts a server blindly either.
+
+Ordering and cursors come from the server's per-province versions, never from clocks: the
+clock stamps edits for display and tie-breaks only.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
 
 PROTOCOL_VERSION = 1
+MAX_BATCH = 500  # changes per push
+MAX_PAGE = 1000  # changes per pull page
+MAX_FIELDS = 64
+MAX_TEXT = 8000  # characters in one field value on the wire
 
 _COUNTER_BITS = 16
 _COUNTER_MASK = (1 << _COUNTER_BITS) - 1
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+class SyncErrorKind(Enum):
+    """Typed sync failures (STYLE.md rule 5): the UI maps each kind to a sentence."""
+
+    NETWORK = "network"  # no connection, timeout, reset
+    SERVER = "server"  # 5xx, or an answer that is not the protocol
+    AUTH = "auth"  # 401: unknown or revoked device
+    FORBIDDEN = "forbidden"  # 403: outside the device's scope
+    CONFLICT = "conflict"  # 409: mutation id reused with other content
+    REJECTED = "rejected"  # the server consumed changes it could not accept
+    PROTOCOL = "protocol"  # 400/422, or a newer protocol
+    ENROLLMENT = "enrollment"  # enrollment code unknown, used or expired
+    RATE_LIMITED = "rate_limited"  # 429
+    TLS = "tls"  # certificate not trusted
+
+
+class SyncError(Exception):
+    def __init__(self, kind: SyncErrorKind, detail: str = "", status: int | None = None) -> None:
+        self.kind = kind
+        self.detail = detail
+        self.status = status
+        super().__init__(f"{kind.value}: {detail}" if detail else kind.value)
+
+
+class ProtocolError(ValueError):
+    """A message does not follow the wire format; ``where`` names the part."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{where}: {problem}")
+
+
+# --- checks ---------------------------------------------------------------------------------
+
+
+def _req(d: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    if not isinstance(d, Mapping):
+        raise ProtocolError(where, "expected an object")
+    if key not in d:
+        raise ProtocolError(f"{where}.{key}", "missing")
+    value = d[key]
+    if isinstance(value, bool) and kind is int:
+        raise ProtocolError(f"{where}.{key}", "expected an integer")
+    if not isinstance(value, kind):
+        raise ProtocolError(f"{where}.{key}", f"wrong type {type(value).__name__}")
+    return value
+
+
+def _ident(value: str, where: str, max_length: int = 64) -> str:
+    if not value or len(value) > max_length or not all(c.isalnum() or c in "-_:." for c in value):
+        raise ProtocolError(where, "not an identifier")
+    return value
+
+
+def _check_fields(fields: Any, where: str) -> dict[str, Any]:
+    if not isinstance(fields, dict):
+        raise ProtocolError(where, "expected an object")
+    if len(fields) > MAX_FIELDS:
+        raise ProtocolError(where, "too many fields")
+    for name, value in fields.items():
+        _ident(name, f"{where}.{name}")
+        if value is not None and not isinstance(value, (str, int, float)):
+            raise ProtocolError(f"{where}.{name}", "values are text, numbers or null")
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            raise ProtocolError(f"{where}.{name}", "too long")
+    return dict(fields)
+
+
+def _check_versions(versions: Any, where: str) -> dict[str, int]:
+    if not isinstance(versions, dict) or len(versions) > MAX_FIELDS:
+        raise ProtocolError(where, "expected an object of versions")
+    out = {}
+    for name, v in versions.items():
+        _ident(name, f"{where}.{name}")
+        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            raise ProtocolError(f"{where}.{name}", "expected a version number")
+        out[name] = v
+    return out
+
+
+# --- messages -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One local edit as pushed: the fields it wrote (stored shape) and, per field, the
+    server version the author's copy was at (0: never seen from the server)."""
+
+    mutation_id: int
+    kind: str
+    record_id: str
+    op: str  # "create" | "update"
+    fields: dict[str, Any]
+    base: dict[str, int]
+    hlc: int
+    author: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"mutation_id": self.mutation_id, "kind": self.kind,
+                "record_id": self.record_id, "op": self.op, "fields": self.fields,
+                "base": self.base, "hlc": self.hlc, "author": self.author}
+
+    @classmethod
+    def from_json(cls, d: Any, where: str = "change") -> Change:
+        mid = _req(d, "mutation_id", int, where)
+        if mid < 1:
+            raise ProtocolError(f"{where}.mutation_id", "must be 1 or more")
+        op = _req(d, "op", str, where)
+        if op not in ("create", "update"):
+            raise ProtocolError(f"{where}.op", "create or update")
+        author = d.get("author")
+        if author is not None and (not isinstance(author, str) or len(author) > 120):
+            raise ProtocolError(f"{where}.author", "text of at most 120 characters")
+        hlc = _req(d, "hlc", int, where)
+        if hlc < 0:
+            raise ProtocolError(f"{where}.hlc", "negative")
+        return cls(mid, _ident(_req(d, "kind", str, where), f"{where}.kind"),
+                   _ident(_req(d, "record_id", str, where), f"{where}.record_id"), op,
+                   _check_fields(_req(d, "fields", dict, where), f"{where}.fields"),
+                   _check_versions(d.get("base", {}), f"{where}.base"), hlc, author)
+
+
+@dataclass(frozen=True)
+class PushRequest:
+    changes: tuple[Change, ...]
+    epoch: str | None = None  # the epoch the device last saw
+    protocol: int = PROTOCOL_VERSION
+
+    def to_json(self) -> dict[str, Any]:
+        return {"protocol": self.protocol, "epoch": self.epoch,
+                "changes": [c.to_json() for c in self.changes]}
+
+    @classmethod
+    def from_json(cls, d: Any) -> PushRequest:
+        protocol = _req(d, "protocol", int, "push")
+        if protocol != PROTOCOL_VERSION:
+            raise ProtocolError("push.protocol", f"unsupported version {protocol}")
+        raw = _req(d, "changes", list, "push")
+        if len(raw) > MAX_BATCH:
+            raise ProtocolError("push.changes", f"at most {MAX_BATCH} changes")
+        changes = tuple(Change.from_json(c, f"push.changes[{i}]") for i, c in enumerate(raw))
+        ids = [c.mutation_id for c in changes]
+        if ids != sorted(ids) or len(set(ids)) != len(ids):
+            raise ProtocolError("push.changes", "mutation ids must increase")
+        epoch = d.get("epoch")
+        if epoch is not None and not isinstance(epoch, str):
+            raise ProtocolError("push.epoch", "text")
+        return cls(changes, epoch, protocol)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one pushed change."""
+
+    mutation_id: int
+    status: str  # "applied" | "duplicate" | "rejected"
+    code: str | None = None  # why it was rejected
+    errors: tuple[tuple[str, str], ...] = ()  # (field, error code)
+    conflicts: tuple[str, ...] = ()  # fields whose other value was kept in a conflict record
+
+    def to_json(self) -> dict[str, Any]:
+        return {"mutation_id": self.mutation_id, "status": self.status, "code": self.code,
+                "errors": [list(e) for e in self.errors], "conflicts": list(self.conflicts)}
+
+    @classmethod
+    def from_json(cls, d: Any) -> Outcome:
+        status = _req(d, "status", str, "outcome")
+        if status not in ("applied", "duplicate", "rejected"):
+            raise ProtocolError("outcome.status", "unknown")
+        return cls(_req(d, "mutation_id", int, "outcome"), status, d.get("code"),
+                   tuple((str(f), str(c)) for f, c in d.get("errors", [])),
+                   tuple(str(f) for f in d.get("conflicts", [])))
+
+
+@dataclass(frozen=True)
+class PushResponse:
+    last_mutation_id: int
+    epoch: str
+    outcomes: tuple[Outcome, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"protocol": PROTOCOL_VERSION, "last_mutation_id": self.last_mutation_id,
+                "epoch": self.epoch, "outcomes": [o.to_json() for o in self.outcomes]}
+
+    @classmethod
+    def from_json(cls, d: Any) -> PushResponse:
+        return cls(_req(d, "last_mutation_id", int, "push_response"),
+                   _req(d, "epoch", str, "push_response"),
+                   tuple(Outcome.from_json(o) for o in _req(d, "outcomes", list,
+                                                            "push_response")))
+
+
+@dataclass(frozen=True)
+class RecordState:
+    """A record as the server holds it after ``version``: every field's value and the
+    version it was last written at (the pull sends current state, not history)."""
+
+    province: str
+    version: int  # the record's latest version in its province
+    kind: str
+    record_id: str
+    fields: dict[str, Any]
+    versions: dict[str, int]
+    hlc: int = 0
+    device_id: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"province": self.province, "version": self.version, "kind": self.kind,
+                "record_id": self.record_id, "fields": self.fields, "versions": self.versions,
+                "hlc": self.hlc, "device_id": self.device_id}
+
+    @classmethod
+    def from_json(cls, d: Any) -> RecordState:
+        where = "record"
+        return cls(_ident(_req(d, "province", str, where), "record.province"),
+                   _req(d, "version", int, where),
+                   _ident(_req(d, "kind", str, where), "record.kind"),
+                   _ident(_req(d, "record_id", str, where), "record.record_id"),
+                   _check_fields(_req(d, "fields", dict, where), "record.fields"),
+                   _check_versions(_req(d, "versions", dict, where), "record.versions"),
+                   int(d.get("hlc") or 0), d.get("device_id"))
+
+
+Cursor = dict[str, int]  # province → last version received
+
+
+def encode_cursor(cursor: Mapping[str, int]) -> str:
+    raw = json.dumps(dict(sorted(cursor.items())), separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode("ascii")
+
+
+def decode_cursor(text: str | None) -> Cursor:
+    if not text:
+        return {}
+    try:
+        value = json.loads(base64.urlsafe_b64decode(text.encode("ascii")))
+    except (ValueError, binascii.Error, UnicodeError):
+        raise ProtocolError("pull.cursor", "unreadable") from None
+    return _check_versions(value, "pull.cursor")
+
+
+@dataclass(frozen=True)
+class PullRequest:
+    cursor: str | None = None
+    limit: int = 500
+    protocol: int = PROTOCOL_VERSION
+
+    def to_json(self) -> dict[str, Any]:
+        return {"protocol": self.protocol, "cursor": self.cursor, "limit": self.limit}
+
+    @classmethod
+    def from_json(cls, d: Any) -> PullRequest:
+        protocol = _req(d, "protocol", int, "pull")
+        if protocol != PROTOCOL_VERSION:
+            raise ProtocolError("pull.protocol", f"unsupported version {protocol}")
+        limit = _req(d, "limit", int, "pull")
+        if not 1 <= limit <= MAX_PAGE:
+            raise ProtocolError("pull.limit", f"from 1 to {MAX_PAGE}")
+        cursor = d.get("cursor")
+        if cursor is not None and not isinstance(cursor, str):
+            raise ProtocolError("pull.cursor", "text")
+        decode_cursor(cursor)
+        return cls(cursor, limit, protocol)
+
+
+@dataclass(frozen=True)
+class PullResponse:
+    records: tuple[RecordState, ...]
+    cursor: str
+    has_more: bool
+    last_mutation_id: int
+    epoch: str
+    scope_counts: dict[str, int] = field(default_factory=dict)  # records per province
+
+    def to_json(self) -> dict[str, Any]:
+        return {"protocol": PROTOCOL_VERSION, "records": [r.to_json() for r in self.records],
+                "cursor": self.cursor, "has_more": self.has_more,
+                "last_mutation_id": self.last_mutation_id, "epoch": self.epoch,
+                "scope_counts": self.scope_counts}
+
+    @classmethod
+    def from_json(cls, d: Any) -> PullResponse:
+        where = "pull_response"
+        cursor = _req(d, "cursor", str, where)
+        decode_cursor(cursor)
+        return cls(tuple(RecordState.from_json(r) for r in _req(d, "records", list, where)),
+                   cursor, bool(_req(d, "has_more", bool, where)),
+                   _req(d, "last_mutation_id", int, where), _req(d, "epoch", str, where),
+                   _check_versions(d.get("scope_counts", {}), "pull_response.scope_counts"))
+
+
+# --- the merge rule -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldWrite:
+    """The current value of one field on the server and who wrote it."""
+
+    value: Any
+    version: int
+    hlc: int = 0
+    device_id: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    fields: dict[str, Any]  # the fields the change writes
+    overwritten: dict[str, FieldWrite]  # concurrent values that lose: keep as conflicts
+
+
+def merge_change(current: Mapping[str, FieldWrite], change: Change) -> MergeResult:
+    """Apply a change field by field in server order.
+
+    A field whose current version is above the change's base for that field was written
+    concurrently by someone else: the change, later in server order, decides the current
+    value, and the other value is returned in ``overwritten`` to be kept as a conflict
+    record (unless both wrote the same value). Fields the change does not touch keep their
+    values, so edits to different fields of one record merge.
+    """
+    overwritten = {}
+    for name, value in change.fields.items():
+        now = current.get(name)
+        if now is None:
+            continue
+        if now.version > change.base.get(name, 0) and now.value != value:
+            overwritten[name] = now
+    return MergeResult(dict(change.fields), overwritten)
+
+
+# --- the clock ------------------------------------------------------------------------------
 
 
 def hlc_pack(wall_ms: int, counter: int) -> int:
@@ -40,9 +391,10 @@ class HybridClock:
         last_wall, counter = hlc_unpack(self.last)
         if wall > last_wall:
             self.last = hlc_pack(wall, 0)
+        elif counter < _COUNTER_MASK:
+            self.last = hlc_pack(last_wall, counter + 1)
         else:
-            self.last = hlc_pack(last_wall, counter + 1) if counter < _COUNTER_MASK else \
-                hlc_pack(last_wall + 1, 0)
+            self.last = hlc_pack(last_wall + 1, 0)
         return self.last
 
     def observe(self, remote: int) -> int:

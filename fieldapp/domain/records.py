@@ -332,8 +332,34 @@ SHELTER = RecordKind(
     rules=(_shelter_rules,),
 )
 
+BIG = 2**62
+
+CONFLICT = RecordKind(
+    "conflict",
+    "conflicts",
+    (
+        # Made by the server when two devices changed the same field concurrently: the value
+        # that lost (as JSON of its stored shape), who wrote it and when, and who won.
+        Field("record_kind", T.TEXT, required=True, max_length=40),
+        Field("record_id", T.REF, required=True),
+        Field("field", T.TEXT, required=True, max_length=64),
+        Field("kept_value", T.TEXT, max_length=8000, personal=True),
+        Field("kept_version", T.INT, minimum=0, maximum=BIG),
+        Field("kept_author", T.TEXT, max_length=120),
+        Field("kept_device", T.TEXT, max_length=64),
+        Field("kept_hlc", T.INT, minimum=0, maximum=BIG * 2),
+        Field("winner_author", T.TEXT, max_length=120),
+        Field("winner_device", T.TEXT, max_length=64),
+        Field("winner_hlc", T.INT, minimum=0, maximum=BIG * 2),
+        Field("resolved", T.BOOL),
+        Field("resolved_by", T.TEXT, max_length=120),
+    ),
+    defaults={"resolved": False},
+)
+
 KINDS: dict[str, RecordKind] = {
-    k.name: k for k in (PERSON, PATROL, ENCOUNTER, CASE, CASE_EVENT, REFERRAL, SHELTER)
+    k.name: k
+    for k in (PERSON, PATROL, ENCOUNTER, CASE, CASE_EVENT, REFERRAL, SHELTER, CONFLICT)
 }
 
 

@@ -172,6 +172,10 @@ class Store:
     def shelters(self) -> Repository:
         return self._repos["shelter"]
 
+    @property
+    def conflicts(self) -> Repository:
+        return self._repos["conflict"]
+
     # --- outbox -------------------------------------------------------------------------
 
     def pending_count(self) -> int:

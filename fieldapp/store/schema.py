@@ -130,7 +130,21 @@ def person_terms(name_ar: str | None, name_lat: str | None, nickname: str | None
     return f"{terms} {cin.lower()}" if cin else terms
 
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2)
+def _v3(conn: Connection) -> None:
+    """Sync: conflict records, the changes the server refused, and an index to find a
+    record's pending outbox entries when incoming data is applied."""
+    conn.execute(f"""CREATE TABLE conflicts ({_META},
+        record_kind TEXT, record_id TEXT, field TEXT, kept_value TEXT, kept_version INTEGER,
+        kept_author TEXT, kept_device TEXT, kept_hlc INTEGER, winner_author TEXT,
+        winner_device TEXT, winner_hlc INTEGER, resolved INTEGER, resolved_by TEXT)""")
+    conn.execute("CREATE INDEX conflicts_open ON conflicts (record_id) WHERE resolved = 0")
+    conn.execute("""CREATE TABLE sync_rejections (
+        mutation_id INTEGER PRIMARY KEY, kind TEXT, record_id TEXT, code TEXT, errors TEXT,
+        at TEXT NOT NULL, seen INTEGER NOT NULL DEFAULT 0)""")
+    conn.execute("CREATE INDEX outbox_record ON outbox (record_id)")
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2, _v3)
 LATEST = len(MIGRATIONS)
 
 

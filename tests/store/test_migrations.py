@@ -35,12 +35,36 @@ def test_v2_indexes_persons_written_at_v1(tmp_path):
     store.persons.create({"name_ar": "فاطمة الزهراء", "name_lat": "Fatima Zahra"})
     conn = store.conn
     # take the vault back to version 1 as an older release left it
+    undo_v3(conn)
     conn.execute("DROP TABLE person_search")
     conn.execute("PRAGMA user_version = 1")
     vault.lock()
     store = Vault(folder).unlock(PASSPHRASE)
     assert schema.version_of(store.conn) == schema.LATEST
     assert [p["name_lat"] for p in search_persons(store, "fatim")] == ["Fatima Zahra"]
+    store.conn.close()
+
+
+def undo_v3(conn):
+    conn.execute("DROP TABLE conflicts")
+    conn.execute("DROP TABLE sync_rejections")
+    conn.execute("DROP INDEX outbox_record")
+
+
+def test_v3_adds_sync_tables_to_a_v2_vault_with_pending_changes(tmp_path):
+    folder = tmp_path / "v"
+    vault, store = new_vault(folder)
+    store.persons.create({"name_lat": "Said Alami"})
+    undo_v3(store.conn)
+    store.conn.execute("PRAGMA user_version = 2")
+    vault.lock()
+    store = Vault(folder).unlock(PASSPHRASE)
+    assert schema.version_of(store.conn) == 3
+    assert store.conflicts.count() == 0
+    assert [e["op"] for e in store.outbox()] == ["create"]
+    plan = store.conn.execute("EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE record_id = ?",
+                              ("x",)).fetchall()
+    assert "outbox_record" in str(plan)
     store.conn.close()
 
 

@@ -1,0 +1,184 @@
+"""The store as the sync client sees it (``sync.client.Replica``).
+
+- the outbox as protocol changes, acknowledged only when the server says so;
+- incoming pages applied in one transaction together with the new cursor, never
+  overwriting a field that has a local edit the server has not acknowledged;
+- after the server was restored from a backup (a new epoch, or a server that forgot our
+  last mutations): the outbox is renumbered after what the server has, and every record
+  this laptop wrote is sent again whole, so nothing is lost.
+
+The enrollment token and the cursor live inside the encrypted vault (settings table).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from fieldapp.domain import records
+from fieldapp.domain.records import PERSON
+from fieldapp.store.repository import Store, utc_now
+from fieldapp.store.schema import person_terms
+from sync.protocol import Change, PushResponse, RecordState
+
+_NAME_FIELDS = ("name_ar", "name_lat", "nickname", "cin")
+KEYS = ("url", "token", "device_id", "scope", "epoch", "cursor", "last_success", "user")
+
+
+class StoreReplica:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # --- state ---------------------------------------------------------------------------
+
+    def sync_state(self) -> dict[str, Any]:
+        state = {key: self.store.setting(f"sync.{key}") for key in KEYS}
+        state["pending"] = self.store.pending_count()
+        return state
+
+    def save_enrollment(self, url: str, enrollment: dict[str, Any]) -> None:
+        with self.store.transaction() as conn:
+            for key, value in (("url", url), ("token", enrollment["token"]),
+                               ("device_id", enrollment["device_id"]),
+                               ("scope", enrollment["scope"]), ("user", enrollment.get("user")),
+                               ("epoch", enrollment["epoch"]), ("cursor", None)):
+                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                             (f"sync.{key}", json.dumps(value)))
+
+    def forget_enrollment(self) -> None:
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM settings WHERE key LIKE 'sync.%'")
+
+    def mark_success(self) -> None:
+        self.store.set_setting("sync.last_success", utc_now())
+
+    # --- push ----------------------------------------------------------------------------
+
+    def pending_changes(self, limit: int) -> list[Change]:
+        return [Change(e["mutation_id"], e["kind"], e["record_id"], e["op"], e["payload"],
+                       e["base"], e["hlc"], e["author"])
+                for e in self.store.outbox(limit=limit)]
+
+    def acknowledge(self, response: PushResponse) -> None:
+        """Drop what the server has; remember what it refused, for the user to see."""
+        rejected = [o for o in response.outcomes if o.status == "rejected"]
+        with self.store.transaction() as conn:
+            for o in rejected:
+                row = conn.execute("SELECT kind, record_id FROM outbox WHERE mutation_id = ?",
+                                   (o.mutation_id,)).fetchone()
+                conn.execute(
+                    "INSERT OR REPLACE INTO sync_rejections (mutation_id, kind, record_id, "
+                    "code, errors, at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (o.mutation_id, row[0] if row else None, row[1] if row else None, o.code,
+                     json.dumps(list(o.errors)), utc_now()))
+            self.store.acknowledge(response.last_mutation_id)
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                         ("sync.epoch", json.dumps(response.epoch)))
+
+    def rejections(self) -> list[dict[str, Any]]:
+        cur = self.store.conn.execute("SELECT mutation_id, kind, record_id, code, errors, at "
+                                      "FROM sync_rejections ORDER BY mutation_id")
+        keys = ("mutation_id", "kind", "record_id", "code", "errors", "at")
+        return [dict(zip(keys, r, strict=True)) for r in cur.fetchall()]
+
+    # --- pull ----------------------------------------------------------------------------
+
+    def _pending_fields(self, record_id: str) -> set[str] | None:
+        """Fields with a local edit the server has not acknowledged; None means all."""
+        out: set[str] = set()
+        for (payload,) in self.store.conn.execute(
+                "SELECT payload FROM outbox WHERE record_id = ?", (record_id,)):
+            if payload is None:
+                return None
+            out.update(json.loads(payload))
+        return out
+
+    def apply_page(self, page: Sequence[RecordState], cursor: str, epoch: str) -> int:
+        """Apply one page and store its cursor in the same transaction."""
+        applied = 0
+        with self.store.transaction() as conn:
+            for state in page:
+                kind = records.KINDS.get(state.kind)
+                if kind is None:
+                    continue  # a kind from a newer version: skip, do not fail the page
+                if self._apply_record(kind, state):
+                    applied += 1
+                self.store.clock.observe(state.hlc)
+            conn.execute("UPDATE device SET hlc = ?", (self.store.clock.last,))
+            for key, value in (("cursor", cursor), ("epoch", epoch)):
+                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                             (f"sync.{key}", json.dumps(value)))
+        return applied
+
+    def _apply_record(self, kind: records.RecordKind, state: RecordState) -> bool:
+        conn = self.store.conn
+        names = [n for n in state.fields if n in kind.by_name]
+        row = conn.execute(f"SELECT rowid, _versions FROM {kind.table} WHERE id = ?",
+                           (state.record_id,)).fetchone()
+        now = utc_now()
+        if row is None:
+            values = {n: state.fields[n] for n in names}
+            versions = {n: state.versions.get(n, state.version) for n in names}
+            columns = ["id", "created_at", "updated_at", "_versions", *values]
+            conn.execute(
+                f"INSERT INTO {kind.table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                (state.record_id, now, now, json.dumps(versions), *values.values()))
+            changed = set(values)
+        else:
+            pending = self._pending_fields(state.record_id)
+            if pending is None:
+                return False  # created here and not yet acknowledged: ours is newer
+            versions = json.loads(row[1]) if row[1] else {}
+            values = {n: state.fields[n] for n in names
+                      if n not in pending and state.versions.get(n, 0) > versions.get(n, 0)}
+            if not values:
+                return False
+            for n in values:
+                versions[n] = state.versions.get(n, state.version)
+            assignments = ", ".join(f"{n} = ?" for n in values)
+            conn.execute(f"UPDATE {kind.table} SET {assignments}, updated_at = ?, "
+                         "_versions = ? WHERE id = ?",
+                         (*values.values(), now, json.dumps(versions), state.record_id))
+            changed = set(values)
+        if kind is PERSON and changed & set(_NAME_FIELDS):
+            rowid, *name_values = conn.execute(
+                "SELECT rowid, name_ar, name_lat, nickname, cin FROM persons WHERE id = ?",
+                (state.record_id,)).fetchone()
+            conn.execute("DELETE FROM person_search WHERE rowid = ?", (rowid,))
+            conn.execute("INSERT INTO person_search (rowid, terms) VALUES (?, ?)",
+                         (rowid, person_terms(*name_values)))
+        return True
+
+    # --- server restored -----------------------------------------------------------------
+
+    def rebase(self, epoch: str, server_last_mutation_id: int) -> None:
+        """The server lost our acknowledged changes (restored backup, new epoch): send again
+        every record this laptop wrote, numbered right after what the server has, and pull
+        everything again from the start."""
+        store = self.store
+        with store.transaction() as conn:
+            conn.execute("DELETE FROM outbox")
+            mine: list[tuple[str, str]] = []
+            for name, kind in records.KINDS.items():
+                conn.execute(f"UPDATE {kind.table} SET _lazy = NULL WHERE _lazy IS NOT NULL")
+                mine += [(name, rid) for (rid,) in conn.execute(
+                    f"SELECT id FROM {kind.table} WHERE created_by IS NOT NULL "
+                    "OR updated_by IS NOT NULL ORDER BY rowid")]
+            conn.execute("UPDATE device SET last_mutation_id = ?", (server_last_mutation_id,))
+            if mine:
+                first, stamps = store.next_mutations(len(mine))
+                user = store.profile.user_name
+                for i, (name, rid) in enumerate(mine):
+                    mid = first + i
+                    table = records.kind(name).table
+                    conn.execute(f"UPDATE {table} SET _lazy = ? WHERE id = ?", (mid, rid))
+                    conn.execute(
+                        "INSERT INTO outbox (mutation_id, kind, record_id, op, base, hlc, "
+                        "author) SELECT ?, ?, ?, 'create', _versions, ?, ? FROM "
+                        f"{table} WHERE id = ?", (mid, name, rid, stamps[i], user, rid))
+            for key, value in (("epoch", epoch), ("cursor", None)):
+                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                             (f"sync.{key}", json.dumps(value)))
+

@@ -1,0 +1,251 @@
+"""The sync client: enrollment, push of the outbox in batches, paged pull, over HTTP(S) with
+``requests``. Every call has a timeout; failures that may pass (network, 5xx, 429) are
+retried with exponential backoff and jitter; everything is resumable at any point because
+the server applies each mutation id once and the replica stores the pull cursor in the same
+transaction as the page it applied.
+
+The client knows the local database only through :class:`Replica` (implemented by
+``fieldapp.store.replica``): sync imports neither Qt nor the store.
+"""
+
+from __future__ import annotations
+
+import gzip
+import ipaddress
+import json
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+from urllib.parse import urlparse
+
+import requests
+
+from sync.protocol import (
+    MAX_BATCH,
+    Change,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    RecordState,
+    SyncError,
+    SyncErrorKind,
+)
+
+USER_AGENT = "fieldapp-sync/1"
+
+
+class Replica(Protocol):
+    """What the client needs from the local store."""
+
+    def sync_state(self) -> dict[str, Any]: ...  # url, token, epoch, cursor, device_id
+    def save_enrollment(self, url: str, enrollment: dict[str, Any]) -> None: ...
+    def pending_changes(self, limit: int) -> list[Change]: ...
+    def acknowledge(self, response: PushResponse) -> None: ...
+    def apply_page(self, records: Sequence[RecordState], cursor: str, epoch: str) -> int: ...
+    def rebase(self, epoch: str, server_last_mutation_id: int) -> None: ...
+
+
+def _is_loopback(host: str | None) -> bool:
+    if host in ("localhost",):
+        return True
+    try:
+        return ipaddress.ip_address(host or "").is_loopback
+    except ValueError:
+        return False
+
+
+@dataclass
+class HttpClient:
+    """One server. ``ca_bundle``: a CA file to trust (certificates are always verified)."""
+
+    base_url: str
+    token: str | None = None
+    ca_bundle: str | None = None
+    timeout: tuple[float, float] = (5.0, 60.0)
+    retries: int = 5
+    backoff: float = 0.5
+    max_backoff: float = 30.0
+    session: requests.Session = field(default_factory=requests.Session)
+    sleep: Callable[[float], None] = time.sleep
+    bytes_sent: int = 0
+    bytes_received: int = 0
+
+    def __post_init__(self) -> None:
+        url = urlparse(self.base_url)
+        if url.scheme not in ("https", "http") or not url.hostname:
+            raise SyncError(SyncErrorKind.PROTOCOL, "the server address must be https://…")
+        if url.scheme == "http" and not _is_loopback(url.hostname):
+            raise SyncError(SyncErrorKind.TLS, "plain HTTP is only allowed on this computer")
+        self.base_url = self.base_url.rstrip("/")
+        self.session.headers["User-Agent"] = USER_AGENT
+
+    def _call(self, method: str, path: str, body: Any = None) -> Any:
+        """One request with retries; returns the decoded JSON or raises SyncError."""
+        headers = {"Accept-Encoding": "gzip"}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        data = None
+        if body is not None:
+            raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+            headers["Content-Type"] = "application/json"
+            if len(raw) > 1024:
+                raw = gzip.compress(raw, compresslevel=5)
+                headers["Content-Encoding"] = "gzip"
+            data = raw
+        attempt = 0
+        while True:
+            try:
+                response = self.session.request(
+                    method, self.base_url + path, data=data, headers=headers,
+                    timeout=self.timeout, verify=self.ca_bundle or True)
+                self.bytes_sent += len(data or b"")
+                self.bytes_received += len(response.content)
+            except requests.exceptions.SSLError as e:
+                raise SyncError(SyncErrorKind.TLS, type(e).__name__) from e
+            except (requests.ConnectionError, requests.Timeout) as e:
+                error = SyncError(SyncErrorKind.NETWORK, type(e).__name__)
+            else:
+                if response.status_code < 400:
+                    try:
+                        return response.json()
+                    except ValueError:
+                        error = SyncError(SyncErrorKind.SERVER, "not JSON", 502)
+                else:
+                    error = _error_of(response)
+                    if error.kind not in (SyncErrorKind.SERVER, SyncErrorKind.RATE_LIMITED):
+                        raise error
+            attempt += 1
+            if attempt > self.retries:
+                raise error
+            delay = min(self.max_backoff, self.backoff * 2 ** (attempt - 1))
+            self.sleep(delay * (0.5 + random.random()))  # jitter: spread the retries
+
+    def enroll(self, code: str, device_name: str) -> dict[str, Any]:
+        try:
+            result: dict[str, Any] = self._call("POST", "/v1/enroll",
+                                                {"code": code, "device_name": device_name})
+        except SyncError as e:
+            if e.status == 401:
+                raise SyncError(SyncErrorKind.ENROLLMENT, e.detail, 401) from None
+            raise
+        return result
+
+    def push(self, request: PushRequest) -> PushResponse:
+        return PushResponse.from_json(self._call("POST", "/v1/push", request.to_json()))
+
+    def pull(self, request: PullRequest) -> PullResponse:
+        return PullResponse.from_json(self._call("POST", "/v1/pull", request.to_json()))
+
+    def status(self) -> dict[str, Any]:
+        result: dict[str, Any] = self._call("GET", "/v1/status")
+        return result
+
+
+def _error_of(response: requests.Response) -> SyncError:
+    try:
+        body = response.json()
+        code = str(body.get("error", ""))
+    except ValueError:
+        body, code = {}, ""
+    status = response.status_code
+    kind = {401: SyncErrorKind.AUTH, 403: SyncErrorKind.FORBIDDEN, 409: SyncErrorKind.CONFLICT,
+            429: SyncErrorKind.RATE_LIMITED}.get(status)
+    if kind is None:
+        kind = SyncErrorKind.SERVER if status >= 500 else SyncErrorKind.PROTOCOL
+    error = SyncError(kind, code, status)
+    error.body = body  # type: ignore[attr-defined]
+    return error
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    pulled: int = 0
+    rebased: bool = False
+    problems: list[SyncError] = field(default_factory=list)
+
+
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+
+
+def enroll(replica: Replica, url: str, code: str, device_name: str = "",
+           ca_bundle: str | None = None) -> dict[str, Any]:
+    """Exchange a one-time code for a device token kept inside the encrypted vault."""
+    client = HttpClient(url, ca_bundle=ca_bundle)
+    enrollment = client.enroll(code, device_name)
+    replica.save_enrollment(url, enrollment)
+    return enrollment
+
+
+def sync(replica: Replica, client: HttpClient | None = None, *, ca_bundle: str | None = None,
+         progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+         page_size: int = 500) -> SyncReport:
+    """Push everything pending, then pull until up to date. Safe to interrupt anywhere."""
+    state = replica.sync_state()
+    if not state.get("token"):
+        raise SyncError(SyncErrorKind.AUTH, "not enrolled")
+    client = client or HttpClient(state["url"], state["token"], ca_bundle=ca_bundle)
+    report = SyncReport()
+    for _ in range(2):  # a second round only when the pull found a restored server
+        _push_all(replica, client, state, report, progress, cancelled)
+        if not _pull_all(replica, client, report, progress, cancelled, page_size):
+            break
+    return report
+
+
+def _push_all(replica: Replica, client: HttpClient, state: dict[str, Any], report: SyncReport,
+              progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
+    total = int(state.get("pending", 0))
+    for _ in range(3):  # at most two rebases after epoch changes
+        try:
+            while True:
+                if cancelled and cancelled():
+                    return
+                changes = replica.pending_changes(MAX_BATCH)
+                if not changes:
+                    return
+                epoch = replica.sync_state().get("epoch")
+                response = client.push(PushRequest(tuple(changes), epoch))
+                replica.acknowledge(response)
+                report.pushed += sum(o.status == "applied" for o in response.outcomes)
+                report.rejected += sum(o.status == "rejected" for o in response.outcomes)
+                report.conflicts += sum(len(o.conflicts) for o in response.outcomes)
+                if progress:
+                    progress("push", min(report.pushed + report.rejected, total), total)
+        except SyncError as e:
+            body = getattr(e, "body", {}) or {}
+            if e.kind is SyncErrorKind.CONFLICT and body.get("error") in ("epoch_changed",
+                                                                           "gap"):
+                # the server was restored from a backup (or lost our last batches):
+                # renumber what we have after what it has, re-send what it lost
+                replica.rebase(str(body["epoch"]), int(body["last_mutation_id"]))
+                report.rebased = True
+                continue
+            raise
+    raise SyncError(SyncErrorKind.SERVER, "the server keeps changing epoch")
+
+
+def _pull_all(replica: Replica, client: HttpClient, report: SyncReport,
+              progress: Progress | None, cancelled: Callable[[], bool] | None,
+              page_size: int) -> bool:
+    """Pull until up to date; True when the server turned out restored (push again)."""
+    while True:
+        if cancelled and cancelled():
+            return False
+        state = replica.sync_state()
+        response = client.pull(PullRequest(state.get("cursor"), page_size))
+        if state.get("epoch") and response.epoch != state["epoch"]:
+            replica.rebase(response.epoch, response.last_mutation_id)
+            report.rebased = True
+            return True
+        report.pulled += replica.apply_page(response.records, response.cursor, response.epoch)
+        if progress:
+            progress("pull", report.pulled, report.pulled + (page_size if response.has_more
+                                                             else 0))
+        if not response.has_more:
+            return False

@@ -1,0 +1,454 @@
+"""What the server does, apart from HTTP: enrollment, authentication and scope, push (apply
+changes in order, exactly once), pull (a consistent page of records after a cursor), and the
+administrative actions. Records are validated with the app's own domain rules.
+
+Scope is computed from the device's token, never from the request: a device of one
+province receives only that province's records and may write only there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from fieldapp.domain import divisions, records
+from fieldapp.domain.fields import FieldType
+from fieldapp.domain.ids import uuid7
+from sync.protocol import (
+    Change,
+    FieldWrite,
+    Outcome,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    RecordState,
+    decode_cursor,
+    encode_cursor,
+    merge_change,
+)
+from sync.server.storage import Database, Tx
+
+# The server checks "not in the future" against its own date plus this margin, so that a
+# device whose clock runs a day ahead gets the same outcome as one on time.
+CLOCK_MARGIN = timedelta(days=2)
+ROLES = ("field_worker", "social_worker", "educator", "nurse", "doctor", "centre_staff",
+         "supervisor", "administrator", "volunteer", "authority_agent")
+
+
+class ServiceError(Exception):
+    """Maps to an HTTP status: 401 auth, 403 forbidden, 409 conflict, 400/422 bad input."""
+
+    def __init__(self, status: int, code: str, detail: str = "",
+                 extra: Mapping[str, Any] | None = None) -> None:
+        self.status = status
+        self.code = code
+        self.detail = detail
+        self.extra = dict(extra or {})
+        super().__init__(f"{status} {code}: {detail}")
+
+
+def now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def scope_provinces(scope: str) -> tuple[str, ...]:
+    """'province:rabat' → (rabat,); 'region:04' → its provinces; 'country' → all 75."""
+    if scope == "country":
+        return tuple(p.code for p in divisions.provinces())
+    kind, _, code = scope.partition(":")
+    if kind == "province" and divisions.is_province(code):
+        return (code,)
+    if kind == "region":
+        found = tuple(p.code for p in divisions.provinces_of_region(code))
+        if found:
+            return found
+    raise ServiceError(400, "bad_scope", scope)
+
+
+def check_scope(scope: str) -> str:
+    scope_provinces(scope)
+    return scope
+
+
+@dataclass(frozen=True)
+class Device:
+    id: str
+    user_id: str
+    scope: str
+    last_mutation_id: int
+
+    @property
+    def provinces(self) -> tuple[str, ...]:
+        return scope_provinces(self.scope)
+
+
+class Service:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        with db.write() as tx:
+            if tx.one("SELECT value FROM meta WHERE key = 'epoch'") is None:
+                tx.execute("INSERT INTO meta (key, value) VALUES ('epoch', ?)", (uuid7(),))
+
+    # --- epoch and audit -----------------------------------------------------------------
+
+    def epoch(self, tx: Tx) -> str:
+        return str(tx.one("SELECT value FROM meta WHERE key = 'epoch'")[0])
+
+    def new_epoch(self, actor: str) -> str:
+        """After restoring the database from a backup: devices re-send what it lost."""
+        epoch = uuid7()
+        with self.db.write() as tx:
+            tx.execute("UPDATE meta SET value = ? WHERE key = 'epoch'", (epoch,))
+            self._audit(tx, actor, "new_epoch", epoch)
+        return epoch
+
+    def _audit(self, tx: Tx, actor: str, action: str, subject: str = "",
+               detail: str = "") -> None:
+        tx.execute("INSERT INTO audit_log (at, actor, action, subject, detail) "
+                   "VALUES (?, ?, ?, ?, ?)", (now(), actor, action, subject, detail))
+
+    def audit_log(self, limit: int = 100) -> list[tuple[Any, ...]]:
+        with self.db.read() as tx:
+            return [tuple(r) for r in tx.all(
+                "SELECT at, actor, action, subject, detail FROM audit_log "
+                "ORDER BY at DESC LIMIT ?", (limit,))]
+
+    # --- administration ------------------------------------------------------------------
+
+    def create_team(self, name: str, scope: str, actor: str = "admin") -> str:
+        team_id = uuid7()
+        with self.db.write() as tx:
+            if tx.one("SELECT id FROM teams WHERE name = ?", (name,)):
+                raise ServiceError(409, "team_exists", name)
+            tx.execute("INSERT INTO teams (id, name, scope, created_at) VALUES (?, ?, ?, ?)",
+                       (team_id, name, check_scope(scope), now()))
+            self._audit(tx, actor, "create_team", team_id, scope)
+        return team_id
+
+    def create_user(self, name: str, role: str, team: str | None = None,
+                    scope: str | None = None, actor: str = "admin") -> str:
+        """A user belongs to a team (and gets its scope) or has a scope of their own
+        (a supervisor of a region, or the country)."""
+        if role not in ROLES:
+            raise ServiceError(400, "bad_role", role)
+        user_id = uuid7()
+        with self.db.write() as tx:
+            if tx.one("SELECT id FROM users WHERE name = ?", (name,)):
+                raise ServiceError(409, "user_exists", name)
+            team_id = None
+            if team is not None:
+                row = tx.one("SELECT id, scope FROM teams WHERE name = ? OR id = ?",
+                             (team, team))
+                if row is None:
+                    raise ServiceError(404, "no_team", team)
+                team_id, team_scope = row
+                scope = scope or team_scope
+            if scope is None:
+                raise ServiceError(400, "no_scope", "a user needs a team or a scope")
+            tx.execute("INSERT INTO users (id, name, role, team_id, scope, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?)",
+                       (user_id, name, role, team_id, check_scope(scope), now()))
+            self._audit(tx, actor, "create_user", user_id, f"{role} {scope}")
+        return user_id
+
+    def issue_code(self, user: str, hours: float = 48, actor: str = "admin") -> str:
+        """A one-time enrollment code for a user's next device; only its hash is kept."""
+        code = "-".join(secrets.token_hex(2).upper() for _ in range(4))
+        with self.db.write() as tx:
+            row = tx.one("SELECT id, scope FROM users WHERE name = ? OR id = ?", (user, user))
+            if row is None:
+                raise ServiceError(404, "no_user", user)
+            expires = (datetime.now(UTC) + timedelta(hours=hours)).replace(microsecond=0)
+            tx.execute("INSERT INTO enrollment_codes (code_hash, user_id, scope, expires_at, "
+                       "created_at) VALUES (?, ?, ?, ?, ?)",
+                       (token_hash(_norm_code(code)), row[0], row[1], expires.isoformat(),
+                        now()))
+            self._audit(tx, actor, "issue_code", row[0], f"expires {expires.isoformat()}")
+        return code
+
+    def devices(self) -> list[dict[str, Any]]:
+        with self.db.read() as tx:
+            rows = tx.all("SELECT d.id, u.name, d.scope, d.name, d.enrolled_at, d.revoked_at, "
+                          "d.last_mutation_id, d.last_seen_at FROM devices d "
+                          "JOIN users u ON u.id = d.user_id ORDER BY d.enrolled_at")
+        keys = ("id", "user", "scope", "name", "enrolled_at", "revoked_at",
+                "last_mutation_id", "last_seen_at")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def revoke_device(self, device_id: str, actor: str = "admin") -> None:
+        with self.db.write() as tx:
+            tx.execute("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                       (now(), device_id))
+            if tx.rowcount == 0 and not tx.one("SELECT id FROM devices WHERE id = ?",
+                                               (device_id,)):
+                raise ServiceError(404, "no_device", device_id)
+            self._audit(tx, actor, "revoke_device", device_id)
+
+    # --- enrollment and authentication ---------------------------------------------------
+
+    def enroll(self, code: str, device_name: str) -> dict[str, Any]:
+        with self.db.write() as tx:
+            row = tx.one("SELECT user_id, scope, expires_at, used_at FROM enrollment_codes "
+                         f"WHERE code_hash = ?{tx.for_update()}",
+                         (token_hash(_norm_code(code)),))
+            if row is None or row[3] is not None:
+                self._audit(tx, "device", "enroll_refused", "", "unknown or used code")
+                raise ServiceError(401, "bad_code")
+            user_id, scope, expires_at, _ = row
+            if datetime.fromisoformat(expires_at) < datetime.now(UTC):
+                self._audit(tx, "device", "enroll_refused", user_id, "expired code")
+                raise ServiceError(401, "expired_code")
+            device_id = uuid7()
+            token = secrets.token_urlsafe(32)
+            tx.execute("INSERT INTO devices (id, user_id, token_hash, scope, name, "
+                       "enrolled_at) VALUES (?, ?, ?, ?, ?, ?)",
+                       (device_id, user_id, token_hash(token), scope, device_name[:80],
+                        now()))
+            tx.execute("UPDATE enrollment_codes SET used_at = ?, device_id = ? "
+                       "WHERE code_hash = ?", (now(), device_id,
+                                               token_hash(_norm_code(code))))
+            user = tx.one("SELECT name, role FROM users WHERE id = ?", (user_id,))
+            self._audit(tx, user_id, "enroll", device_id)
+            epoch = self.epoch(tx)
+        return {"device_id": device_id, "token": token, "scope": scope,
+                "provinces": list(scope_provinces(scope)), "user": user[0], "role": user[1],
+                "epoch": epoch}
+
+    def authenticate(self, tx: Tx, token: str | None, lock: bool = False) -> Device:
+        if not token:
+            raise ServiceError(401, "no_token")
+        row = tx.one("SELECT id, user_id, scope, revoked_at, last_mutation_id FROM devices "
+                     f"WHERE token_hash = ?{tx.for_update() if lock else ''}",
+                     (token_hash(token),))
+        if row is None or row[3] is not None:
+            raise ServiceError(401, "revoked" if row is not None else "unknown_token")
+        return Device(row[0], row[1], row[2], int(row[4]))
+
+    def status(self, token: str | None) -> dict[str, Any]:
+        with self.db.read() as tx:
+            device = self.authenticate(tx, token)
+            return {"device_id": device.id, "scope": device.scope,
+                    "last_mutation_id": device.last_mutation_id, "epoch": self.epoch(tx)}
+
+    # --- push ----------------------------------------------------------------------------
+
+    def push(self, token: str | None, request: PushRequest) -> PushResponse:
+        with self.db.write() as tx:
+            device = self.authenticate(tx, token, lock=True)
+            epoch = self.epoch(tx)
+            last = device.last_mutation_id
+            if request.epoch is not None and request.epoch != epoch:
+                raise ServiceError(409, "epoch_changed", extra={
+                    "epoch": epoch, "last_mutation_id": last})
+            outcomes: list[Outcome] = []
+            fresh: list[Change] = []
+            for change in request.changes:
+                if change.mutation_id <= last:
+                    outcomes.append(self._replayed(tx, device, change))
+                else:
+                    fresh.append(change)
+            if fresh and fresh[0].mutation_id != last + 1:
+                raise ServiceError(409, "gap", f"expected mutation {last + 1}", extra={
+                    "epoch": epoch, "last_mutation_id": last})
+            for change in fresh:
+                outcome = self._apply(tx, device, change)
+                tx.execute("INSERT INTO mutations (device_id, mutation_id, digest, status, "
+                           "code) VALUES (?, ?, ?, ?, ?)",
+                           (device.id, change.mutation_id, digest(change), outcome.status,
+                            outcome.code))
+                if outcome.status == "rejected":
+                    tx.execute("INSERT INTO rejections (device_id, mutation_id, code, errors, "
+                               "at) VALUES (?, ?, ?, ?, ?)",
+                               (device.id, change.mutation_id, outcome.code,
+                                json.dumps(outcome.errors), now()))
+                outcomes.append(outcome)
+                last = change.mutation_id
+            tx.execute("UPDATE devices SET last_mutation_id = ?, last_seen_at = ? WHERE id = ?",
+                       (last, now(), device.id))
+        return PushResponse(last, epoch, tuple(outcomes))
+
+    def _replayed(self, tx: Tx, device: Device, change: Change) -> Outcome:
+        row = tx.one("SELECT digest, status, code FROM mutations WHERE device_id = ? AND "
+                     "mutation_id = ?", (device.id, change.mutation_id))
+        if row is None:
+            # acknowledged before this server's records began (e.g. restored backup): the
+            # device's counter says it was received; nothing to compare with
+            return Outcome(change.mutation_id, "duplicate")
+        if row[0] != digest(change):
+            raise ServiceError(409, "mutation_reused",
+                               f"mutation {change.mutation_id} was received with other content")
+        return Outcome(change.mutation_id, "duplicate", row[2] if row[1] == "rejected" else None)
+
+    def _apply(self, tx: Tx, device: Device, change: Change) -> Outcome:
+        kind = records.KINDS.get(change.kind)
+        mid = change.mutation_id
+        if kind is None:
+            return Outcome(mid, "rejected", "unknown_kind")
+        unknown = [n for n in change.fields if n not in kind.by_name]
+        if unknown:
+            return Outcome(mid, "rejected", "unknown_field", tuple((n, "unknown") for n in
+                                                                   unknown))
+        row = tx.one(f"SELECT province, fields, versions, writers FROM records WHERE kind = ? "
+                     f"AND id = ?{tx.for_update()}", (change.kind, change.record_id))
+        if row is None:
+            if change.op != "create":
+                return Outcome(mid, "rejected", "unknown_record")
+            province = change.fields.get("province")
+            current: dict[str, Any] = {}
+            versions: dict[str, int] = {}
+            writers: dict[str, Any] = {}
+        else:
+            province = row[0]
+            current = json.loads(row[1])
+            versions = json.loads(row[2])
+            writers = json.loads(row[3])
+            if "province" in change.fields and change.fields["province"] != province:
+                return Outcome(mid, "rejected", "province_change")
+        if province not in device.provinces:
+            return Outcome(mid, "rejected", "outside_scope", (("province", "outside_scope"),))
+        merged = {**current, **change.fields}
+        problems = _validate(kind, merged)
+        if problems:
+            return Outcome(mid, "rejected", "invalid", tuple(problems))
+        state = {name: FieldWrite(value, versions.get(name, 0),
+                                  int(writers.get(name, {}).get("hlc", 0)),
+                                  writers.get(name, {}).get("device"),
+                                  writers.get(name, {}).get("author"))
+                 for name, value in current.items()}
+        result = merge_change(state, change)
+        changed = {n: v for n, v in result.fields.items()
+                   if n not in current or current[n] != v or n in result.overwritten}
+        if not changed and row is not None:
+            return Outcome(mid, "applied")
+        version = self._next_version(tx, province)
+        writer = {"device": device.id, "author": change.author, "hlc": change.hlc}
+        for name in changed:
+            versions[name] = version
+            writers[name] = writer
+        for name, other in result.overwritten.items():
+            self._conflict(tx, province, change, name, other, writer)
+        fields_json = json.dumps(merged, ensure_ascii=False, separators=(",", ":"))
+        if row is None:
+            tx.execute("INSERT INTO records (kind, id, province, version, fields, versions, "
+                       "writers, hlc, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (change.kind, change.record_id, province, version, fields_json,
+                        json.dumps(versions), json.dumps(writers), change.hlc, device.id))
+        else:
+            tx.execute("UPDATE records SET version = ?, fields = ?, versions = ?, writers = ?, "
+                       "hlc = ?, device_id = ? WHERE kind = ? AND id = ?",
+                       (version, fields_json, json.dumps(versions), json.dumps(writers),
+                        change.hlc, device.id, change.kind, change.record_id))
+        return Outcome(mid, "applied", conflicts=tuple(result.overwritten))
+
+    def _next_version(self, tx: Tx, province: str) -> int:
+        """The next version of a province: the counter row stays locked until commit, so
+        versions are handed out in commit order and a pull never skips one."""
+        row = tx.one("UPDATE counters SET version = version + 1 WHERE province = ? "
+                     "RETURNING version", (province,))
+        if row is None:
+            tx.execute("INSERT INTO counters (province, version) VALUES (?, 0) "
+                       "ON CONFLICT (province) DO NOTHING", (province,))
+            row = tx.one("UPDATE counters SET version = version + 1 WHERE province = ? "
+                         "RETURNING version", (province,))
+        return int(row[0])
+
+    def _conflict(self, tx: Tx, province: str, change: Change, name: str, other: FieldWrite,
+                  winner: Mapping[str, Any]) -> None:
+        """Keep the value that lost, who wrote it and when, as a synced conflict record."""
+        version = self._next_version(tx, province)
+        fields = {
+            "province": province, "deleted": 0, "record_kind": change.kind,
+            "record_id": change.record_id, "field": name,
+            "kept_value": json.dumps(other.value, ensure_ascii=False),
+            "kept_version": other.version, "kept_author": other.author,
+            "kept_device": other.device_id, "kept_hlc": other.hlc,
+            "winner_author": winner.get("author"), "winner_device": winner.get("device"),
+            "winner_hlc": winner.get("hlc"), "resolved": 0, "resolved_by": None,
+        }
+        stamp = {"device": "server", "author": None, "hlc": change.hlc}
+        tx.execute("INSERT INTO records (kind, id, province, version, fields, versions, "
+                   "writers, hlc, device_id) VALUES ('conflict', ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (uuid7(), province, version, json.dumps(fields, ensure_ascii=False),
+                    json.dumps(dict.fromkeys(fields, version)),
+                    json.dumps(dict.fromkeys(fields, stamp)), change.hlc, "server"))
+
+    # --- pull ----------------------------------------------------------------------------
+
+    def pull(self, token: str | None, request: PullRequest) -> PullResponse:
+        with self.db.read() as tx:
+            device = self.authenticate(tx, token)
+            cursor = decode_cursor(request.cursor)
+            scope = device.provinces
+            out: list[RecordState] = []
+            has_more = False
+            for province in scope:
+                room = request.limit - len(out)
+                if room <= 0:
+                    has_more = True
+                    break
+                after = cursor.get(province, 0)
+                rows = tx.all("SELECT kind, id, version, fields, versions, hlc, device_id "
+                              "FROM records WHERE province = ? AND version > ? "
+                              "ORDER BY version LIMIT ?", (province, after, room + 1))
+                if len(rows) > room:
+                    has_more = True
+                    rows = rows[:room]
+                for kind, rid, version, fields, versions, hlc, dev in rows:
+                    out.append(RecordState(province, int(version), kind, rid,
+                                           json.loads(fields), json.loads(versions),
+                                           int(hlc or 0), dev))
+                    cursor[province] = int(version)
+            counts: dict[str, int] = {}
+            if not has_more:
+                for province, count in tx.all(
+                        "SELECT province, count(*) FROM records WHERE province IN ("
+                        + ",".join("?" * len(scope)) + ") GROUP BY province", scope):
+                    counts[province] = int(count)
+            return PullResponse(tuple(out), encode_cursor(cursor), has_more,
+                                device.last_mutation_id, self.epoch(tx), counts)
+
+
+def _norm_code(code: str) -> str:
+    return "".join(c for c in code.upper() if c.isalnum())
+
+
+def digest(change: Change) -> str:
+    body = {"kind": change.kind, "record_id": change.record_id, "op": change.op,
+            "fields": change.fields, "base": change.base}
+    raw = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _validate(kind: records.RecordKind, stored: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The app's own rules, on the record as it would be after the change."""
+    python = dict(stored)
+    for f in kind.fields:
+        if f.name in python:
+            try:
+                python[f.name] = f.from_stored(python[f.name])
+            except (ValueError, TypeError):
+                return [(f.name, "wrong_type")]
+            if f.type is FieldType.INT and isinstance(python[f.name], float):
+                return [(f.name, "not_a_number")]
+    try:
+        _, errors = kind.prepare(python, date.today() + CLOCK_MARGIN)
+    except KeyError as e:
+        return [(str(e), "unknown")]
+    return [(e.field, e.code) for e in errors]
+
+
+def provinces_of(scopes: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for s in scopes:
+        out.update(scope_provinces(s))
+    return out

@@ -1,0 +1,180 @@
+"""The server's data layer: one interface, two backends.
+
+SQLite (the embedded default: a file in the server's data folder, nothing to install) and
+PostgreSQL (production; several server instances may share one database). The SQL is written
+once with ``?`` placeholders and portable statements; :class:`Database` adapts placeholders
+and the few dialect differences. Every request runs in one transaction from :meth:`write` or
+:meth:`read`; the server keeps no state between requests.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Protocol
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = [
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS teams (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, scope TEXT NOT NULL,
+        created_at TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS users (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, team_id TEXT,
+        scope TEXT, created_at TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS enrollment_codes (
+        code_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, scope TEXT NOT NULL,
+        expires_at TEXT NOT NULL, used_at TEXT, device_id TEXT, created_at TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS devices (
+        id TEXT PRIMARY KEY, user_id TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
+        scope TEXT NOT NULL, name TEXT, enrolled_at TEXT NOT NULL, revoked_at TEXT,
+        last_mutation_id BIGINT NOT NULL DEFAULT 0, last_seen_at TEXT)""",
+    """CREATE TABLE IF NOT EXISTS mutations (
+        device_id TEXT NOT NULL, mutation_id BIGINT NOT NULL, digest TEXT NOT NULL,
+        status TEXT NOT NULL, code TEXT, PRIMARY KEY (device_id, mutation_id))""",
+    """CREATE TABLE IF NOT EXISTS counters (
+        province TEXT PRIMARY KEY, version BIGINT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS records (
+        kind TEXT NOT NULL, id TEXT NOT NULL, province TEXT NOT NULL, version BIGINT NOT NULL,
+        fields TEXT NOT NULL, versions TEXT NOT NULL, writers TEXT NOT NULL,
+        hlc BIGINT NOT NULL DEFAULT 0, device_id TEXT, PRIMARY KEY (kind, id))""",
+    "CREATE UNIQUE INDEX IF NOT EXISTS records_feed ON records (province, version)",
+    """CREATE TABLE IF NOT EXISTS rejections (
+        device_id TEXT NOT NULL, mutation_id BIGINT NOT NULL, code TEXT NOT NULL,
+        errors TEXT, at TEXT NOT NULL, PRIMARY KEY (device_id, mutation_id))""",
+    """CREATE TABLE IF NOT EXISTS audit_log (
+        at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT,
+        detail TEXT)""",
+]
+
+
+class Cursor(Protocol):
+    def execute(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+
+
+class Tx:
+    """One transaction: ``?`` placeholders everywhere, rows as tuples."""
+
+    def __init__(self, cursor: Any, postgres: bool) -> None:
+        self._cursor = cursor
+        self.postgres = postgres
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Tx:
+        if self.postgres:
+            sql = sql.replace("?", "%s")
+        self._cursor.execute(sql, tuple(params))
+        return self
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.execute(sql, params)._cursor.fetchone()
+
+    def all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        return list(self.execute(sql, params)._cursor.fetchall())
+
+    @property
+    def rowcount(self) -> int:
+        return int(self._cursor.rowcount)
+
+    def for_update(self) -> str:
+        """Row-lock suffix: PostgreSQL locks rows; SQLite's write transaction locks all."""
+        return " FOR UPDATE" if self.postgres else ""
+
+
+class Database:
+    """A connection source for one backend. ``url``: a path or ``sqlite:///path`` for
+    SQLite, ``postgresql://…`` for PostgreSQL."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.postgres = url.startswith(("postgresql://", "postgres://"))
+        self._local = threading.local()
+        if self.postgres:
+            from psycopg_pool import ConnectionPool
+
+            self._pool = ConnectionPool(url, min_size=1, max_size=16, open=True,
+                                        kwargs={"autocommit": False})
+        else:
+            path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self._path = path
+        self.init_schema()
+
+    def _sqlite(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self._path, isolation_level=None, timeout=30,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA busy_timeout = 30000")
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def write(self) -> Iterator[Tx]:
+        """A write transaction. On SQLite it takes the write lock at once (so version
+        numbers are handed out in commit order); on PostgreSQL, rows are locked as read
+        with ``FOR UPDATE`` and the province counter row serialises pushes of a province."""
+        if self.postgres:
+            with self._pool.connection() as pg, pg.transaction(), pg.cursor() as cur:
+                yield Tx(cur, True)
+            return
+        conn = self._sqlite()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield Tx(conn.cursor(), False)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def read(self) -> Iterator[Tx]:
+        """A read transaction over one consistent snapshot."""
+        if self.postgres:
+            with self._pool.connection() as pg, pg.transaction(), pg.cursor() as cur:
+                cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                yield Tx(cur, True)
+            return
+        conn = self._sqlite()
+        conn.execute("BEGIN")
+        try:
+            yield Tx(conn.cursor(), False)
+        finally:
+            conn.execute("COMMIT")
+
+    def init_schema(self) -> None:
+        with self.write() as tx:
+            if tx.postgres:
+                # several instances starting at once: one creates the schema, others wait
+                tx.execute("SELECT pg_advisory_xact_lock(4242)")
+            for statement in _SCHEMA:
+                tx.execute(statement)
+            row = tx.one("SELECT value FROM meta WHERE key = 'schema'")
+            if row is None:
+                tx.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)",
+                           (str(SCHEMA_VERSION),))
+            elif int(row[0]) > SCHEMA_VERSION:
+                raise RuntimeError(f"database schema {row[0]} is newer than this server")
+
+    def close(self) -> None:
+        if self.postgres:
+            self._pool.close()
+        else:
+            conn = getattr(self._local, "conn", None)
+            if conn is not None:
+                conn.close()
+                self._local.conn = None
+
+    def drop_everything(self) -> None:
+        """For tests: remove every table (PostgreSQL test database)."""
+        with self.write() as tx:
+            for table in ("meta", "teams", "users", "enrollment_codes", "devices",
+                          "mutations", "counters", "records", "rejections", "audit_log"):
+                tx.execute(f"DROP TABLE IF EXISTS {table}")
