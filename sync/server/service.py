@@ -315,7 +315,9 @@ class Service:
             if "province" in change.fields and change.fields["province"] != province:
                 return Outcome(mid, "rejected", "province_change")
         if province not in device.provinces:
-            return Outcome(mid, "rejected", "outside_scope", (("province", "outside_scope"),))
+            # a device never writes outside its scope: refuse the whole request (403),
+            # nothing of it is applied
+            raise ServiceError(403, "outside_scope", f"mutation {mid}")
         merged = {**current, **change.fields}
         problems = _validate(kind, merged)
         if problems:
@@ -389,6 +391,8 @@ class Service:
             device = self.authenticate(tx, token)
             cursor = decode_cursor(request.cursor)
             scope = device.provinces
+            if not set(cursor) <= set(scope):
+                raise ServiceError(403, "outside_scope", "the cursor names other provinces")
             out: list[RecordState] = []
             has_more = False
             for province in scope:
