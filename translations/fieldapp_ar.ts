@@ -2,33 +2,352 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <source>Year-month-day; ↑ and ↓ move the date by one day</source>
+        <translation>سنة-شهر-يوم؛ يغير السهمان ↑ و↓ التاريخ بيوم واحد</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <source>Add (Ctrl+S)</source>
+        <translation>إضافة (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Send referral</source>
+        <translation>إرسال الإحالة</translation>
+    </message>
+    <message>
+        <source>Record the referral as sent (Ctrl+S)</source>
+        <translation>تسجيل الإحالة كمرسلة (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>تغيير الوضعية</translation>
+    </message>
+    <message>
+        <source>Record the institution&apos;s answer for the chosen referral (Ctrl+U)</source>
+        <translation>تسجيل جواب المؤسسة بخصوص الإحالة المختارة (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>الاستماع</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>التقييم</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>خطة المواكبة</translation>
+    </message>
+    <message>
+        <source>Mediation</source>
+        <translation>الوساطة</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>الإحالات</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>التتبع</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>الإغلاق</translation>
+    </message>
+    <message>
+        <source>Next action: none planned.</source>
+        <translation>الإجراء المقبل: لا شيء مقرر.</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>تأكيد الإنجاز</translation>
+    </message>
+    <message>
+        <source>Mark the chosen action done today (Ctrl+D)</source>
+        <translation>تسجيل إنجاز الإجراء المختار اليوم (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Why reopen</source>
+        <translation>سبب إعادة الفتح</translation>
+    </message>
+    <message>
+        <source>Reopen the case</source>
+        <translation>إعادة فتح الملف</translation>
+    </message>
+    <message>
+        <source>Reopen the case to continue the accompaniment (Ctrl+S)</source>
+        <translation>إعادة فتح الملف لمواصلة المواكبة (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>إغلاق الملف</translation>
+    </message>
+    <message>
+        <source>Close the case with this reason (Ctrl+S)</source>
+        <translation>إغلاق الملف لهذا السبب (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close the case when the accompaniment ends; it can be reopened.</source>
+        <translation>أغلق الملف عند انتهاء المواكبة؛ ويمكن إعادة فتحه.</translation>
+    </message>
+    <message>
+        <source>This case no longer exists.</source>
+        <translation>هذا الملف لم يعد موجودا.</translation>
+    </message>
+    <message>
+        <source>Overdue action: %1 — was due %2</source>
+        <translation>إجراء متأخر: %1 — كان مقررا في %2</translation>
+    </message>
+    <message>
+        <source>Next action: %1 — due %2</source>
+        <translation>الإجراء المقبل: %1 — مقرر في %2</translation>
+    </message>
+    <message>
+        <source>done %1</source>
+        <translation>منجز في %1</translation>
+    </message>
+    <message>
+        <source>opened on %1</source>
+        <translation>مفتوح منذ %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>مقرر في %1</translation>
+    </message>
+    <message>
+        <source>Closed on %1: %2</source>
+        <translation>مغلق منذ %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>Cases</source>
+        <translation>الملفات</translation>
+    </message>
+    <message>
+        <source>Type a name in Arabic or Latin letters, a nickname or a CIN</source>
+        <translation>اكتب اسما بالحروف العربية أو اللاتينية، أو اسم شهرة، أو رقم البطاقة الوطنية</translation>
+    </message>
+    <message>
+        <source>Matching persons</source>
+        <translation>الأشخاص المطابقون</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>إلغاء (Esc)</translation>
+    </message>
+    <message>
+        <source>Open the case</source>
+        <translation>فتح الملف</translation>
+    </message>
+    <message>
+        <source>Open the case (Ctrl+S)</source>
+        <translation>فتح الملف (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Show cases</source>
+        <translation>الملفات المعروضة</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>جميع الملفات</translation>
+    </message>
+    <message>
+        <source>Open a case</source>
+        <translation>فتح ملف</translation>
+    </message>
+    <message>
+        <source>No case yet. A case follows one person through listening, assessment, an accompaniment plan, mediation, referrals and follow-ups. Open a case for a person with Ctrl+Shift+N.</source>
+        <translation>لا يوجد أي ملف بعد. يواكب الملف شخصا واحدا عبر الاستماع، والتقييم، وخطة المواكبة، والوساطة، والإحالات، والتتبع. افتح ملفا لشخص بـ Ctrl+Shift+N.</translation>
+    </message>
+    <message>
+        <source>Choose a case in the list to see its stages.</source>
+        <translation>اختر ملفا من القائمة لعرض مراحله.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n ملف</numerusform>
+            <numerusform>%n ملف</numerusform>
+            <numerusform>%n ملفان</numerusform>
+            <numerusform>%n ملفات</numerusform>
+            <numerusform>%n ملفا</numerusform>
+            <numerusform>%n ملف</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>الشخص</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>الأجل المقبل</translation>
+    </message>
+    <message>
+        <source>Leave without opening the case? What you typed will be lost.</source>
+        <translation>المغادرة دون فتح الملف؟ سيضيع ما كتبته.</translation>
+    </message>
+    <message>
+        <source>Open a case for a person (%1)</source>
+        <translation>فتح ملف لشخص (%1)</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>لفائدة: %1</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (متأخر)</translation>
+    </message>
+</context>
+<context>
+    <name>Encounter</name>
+    <message numerus="yes">
+        <source>%1 — %n place(s) free</source>
+        <translation>
+            <numerusform>%1 — %n مكان شاغر</numerusform>
+            <numerusform>%1 — %n مكان شاغر</numerusform>
+            <numerusform>%1 — %n مكانان شاغران</numerusform>
+            <numerusform>%1 — %n أماكن شاغرة</numerusform>
+            <numerusform>%1 — %n مكانا شاغرا</numerusform>
+            <numerusform>%1 — %n مكان شاغر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Who?</source>
+        <translation>من؟</translation>
+    </message>
+    <message>
+        <source>A name in Arabic or Latin letters, a nickname, a CIN — ↓ to choose</source>
+        <translation>اسم بالحروف العربية أو اللاتينية، أو اسم شهرة، أو رقم البطاقة الوطنية — ↓ للاختيار</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>شخص جديد</translation>
+    </message>
+    <message>
+        <source>A new person from what you typed (Alt+N)</source>
+        <translation>شخص جديد انطلاقا مما كتبته (Alt+N)</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>دون تحديد الهوية</translation>
+    </message>
+    <message>
+        <source>Someone who gives no name (Alt+A)</source>
+        <translation>شخص لا يصرح باسمه (Alt+A)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>تغيير</translation>
+    </message>
+    <message>
+        <source>Back to Who? (Alt+W)</source>
+        <translation>العودة إلى «من؟» (Alt+W)</translation>
+    </message>
+    <message>
+        <source>Persons found</source>
+        <translation>الأشخاص الذين تم العثور عليهم</translation>
+    </message>
+    <message>
+        <source>No one found: Alt+N records a new person, Alt+A an anonymous encounter.</source>
+        <translation>لم يتم العثور على أحد: Alt+N لتسجيل شخص جديد، وAlt+A لرصد دون تحديد الهوية.</translation>
+    </message>
+    <message>
+        <source>Alt+1 … Alt+9 tick or untick a service</source>
+        <translation>Alt+1 … Alt+9 لتحديد خدمة أو إلغاء تحديدها</translation>
+    </message>
+    <message>
+        <source>Without consent this person is not recorded: the encounter is saved as anonymous, with sex and age only.</source>
+        <translation>دون موافقة، لا يسجل هذا الشخص: تحفظ عملية الرصد دون تحديد الهوية، مع الجنس والسن فقط.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>إلغاء (Esc)</translation>
+    </message>
+    <message>
+        <source>Save and next</source>
+        <translation>حفظ والانتقال إلى التالي</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>حفظ (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>What helps to recognise them</source>
+        <translation>ما يساعد على التعرف على الشخص</translation>
+    </message>
+    <message>
+        <source>Anonymous encounter (still counted)</source>
+        <translation>رصد دون تحديد الهوية (يحتسب في الإحصاء)</translation>
+    </message>
+    <message>
+        <source>Minor: a follow-up is required (child protection).</source>
+        <translation>قاصر: التتبع إلزامي (حماية الطفولة).</translation>
+    </message>
+    <message>
+        <source>In danger: a follow-up is required.</source>
+        <translation>في خطر: التتبع إلزامي.</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>دون تحديد الهوية</translation>
+    </message>
+    <message>
+        <source>Cancel this encounter?</source>
+        <translation>إلغاء عملية الرصد هذه؟</translation>
+    </message>
+    <message>
+        <source>What you typed for this encounter will be lost.</source>
+        <translation>سيضيع ما كتبته بخصوص عملية الرصد هذه.</translation>
+    </message>
+    <message>
+        <source>Saved: %1 at %2</source>
+        <translation>تم الحفظ: %1 على الساعة %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation>التنقل</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>إقفال</translation>
     </message>
     <message>
         <source>Lock now (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>إقفال الآن (Ctrl+L)</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n تعديل في انتظار المزامنة</numerusform>
+            <numerusform>%n تعديل في انتظار المزامنة</numerusform>
+            <numerusform>%n تعديلان في انتظار المزامنة</numerusform>
+            <numerusform>%n تعديلات في انتظار المزامنة</numerusform>
+            <numerusform>%n تعديلا في انتظار المزامنة</numerusform>
+            <numerusform>%n تعديل في انتظار المزامنة</numerusform>
         </translation>
     </message>
     <message>
         <source>Something went wrong inside fieldapp. What you saved is safe. If this happens again, tell your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>حدث خطأ داخلي في fieldapp. ما قمت بحفظه في أمان. إذا تكرر ذلك، أخبر مسؤول النظام.</translation>
     </message>
 </context>
 <context>
@@ -317,10 +636,6 @@
         </translation>
     </message>
     <message>
-        <source>Enter a number from {min} to {max}.</source>
-        <translation>أدخل عددا من {min} إلى {max}.</translation>
-    </message>
-    <message>
         <source>Required.</source>
         <translation>خانة إلزامية.</translation>
     </message>
@@ -408,272 +723,590 @@
         <source>This province is outside the area of this laptop.</source>
         <translation>هذا الإقليم خارج النطاق المخصص لهذا الحاسوب.</translation>
     </message>
+    <message>
+        <source>Enter a number from {min} to {max}.</source>
+        <translation>أدخل عددا من {min} إلى {max}.</translation>
+    </message>
+</context>
+<context>
+    <name>Patrols</name>
+    <message>
+        <source>Patrols</source>
+        <translation>الدوريات</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>إلغاء (Esc)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>بدء</translation>
+    </message>
+    <message>
+        <source>Start (Enter)</source>
+        <translation>بدء (Enter)</translation>
+    </message>
+    <message>
+        <source>Start a patrol</source>
+        <translation>بدء دورية</translation>
+    </message>
+    <message>
+        <source>Start a patrol (Ctrl+P)</source>
+        <translation>بدء دورية (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>No patrol yet — Start a patrol (Ctrl+P)</source>
+        <translation>لا توجد أي دورية بعد — ابدأ دورية (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>New encounter</source>
+        <translation>رصد جديد</translation>
+    </message>
+    <message>
+        <source>New encounter (Ctrl+N)</source>
+        <translation>رصد جديد (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>End patrol</source>
+        <translation>إنهاء الدورية</translation>
+    </message>
+    <message>
+        <source>End patrol (Ctrl+Shift+E)</source>
+        <translation>إنهاء الدورية (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Encounters of this patrol</source>
+        <translation>عمليات الرصد في هذه الدورية</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n encounter(s)</source>
+        <translation>
+            <numerusform>%n عملية رصد</numerusform>
+            <numerusform>%n عملية رصد</numerusform>
+            <numerusform>%n عمليتا رصد</numerusform>
+            <numerusform>%n عمليات رصد</numerusform>
+            <numerusform>%n عملية رصد</numerusform>
+            <numerusform>%n عملية رصد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>جارية</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>دون تحديد الهوية</translation>
+    </message>
+    <message>
+        <source>Names separated by commas</source>
+        <translation>أسماء تفصل بينها فواصل</translation>
+    </message>
+    <message>
+        <source>Services: %1</source>
+        <translation>الخدمات: %1</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S) or cancel (Esc) the encounter first.</source>
+        <translation>احفظ عملية الرصد (Ctrl+S) أو ألغها (Esc) أولا.</translation>
+    </message>
+    <message>
+        <source>People met: %1 (anonymous: %2)</source>
+        <translation>الأشخاص الذين تم رصدهم: %1 (دون تحديد الهوية: %2)</translation>
+    </message>
+    <message>
+        <source>Oriented: %1 · refused: %2</source>
+        <translation>تم توجيههم: %1 · رفضوا: %2</translation>
+    </message>
 </context>
 <context>
     <name>Persons</name>
     <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>منذ %n يوم</numerusform>
+            <numerusform>منذ %n يوم</numerusform>
+            <numerusform>منذ %n يومين</numerusform>
+            <numerusform>منذ %n أيام</numerusform>
+            <numerusform>منذ %n يوما</numerusform>
+            <numerusform>منذ %n يوم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n years</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n سنة</numerusform>
+            <numerusform>%n سنة</numerusform>
+            <numerusform>%n سنتان</numerusform>
+            <numerusform>%n سنوات</numerusform>
+            <numerusform>%n سنة</numerusform>
+            <numerusform>%n سنة</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>about %n years</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>حوالي %n سنة</numerusform>
+            <numerusform>حوالي %n سنة</numerusform>
+            <numerusform>حوالي %n سنتين</numerusform>
+            <numerusform>حوالي %n سنوات</numerusform>
+            <numerusform>حوالي %n سنة</numerusform>
+            <numerusform>حوالي %n سنة</numerusform>
         </translation>
     </message>
     <message>
         <source>today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n days ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Age</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation type="unfinished">الجنس</translation>
-    </message>
-    <message>
-        <source>Last seen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Possibly the same as:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This person no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing recorded yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encounter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Case opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>due %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Referral</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search a name in Arabic or Latin letters, a nickname, a CIN (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search persons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;New person</source>
-        <translation type="unfinished"></translation>
+        <translation>اليوم</translation>
     </message>
     <message>
         <source>Persons</source>
-        <translation type="unfinished"></translation>
+        <translation>الأشخاص</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>السجل الزمني</translation>
+    </message>
+    <message>
+        <source>Encounter</source>
+        <translation>رصد</translation>
+    </message>
+    <message>
+        <source>Search a name in Arabic or Latin letters, a nickname, a CIN (Ctrl+K)</source>
+        <translation>ابحث عن اسم بالحروف العربية أو اللاتينية، أو اسم شهرة، أو رقم البطاقة الوطنية (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search persons</source>
+        <translation>البحث عن الأشخاص</translation>
+    </message>
+    <message>
+        <source>&amp;New person</source>
+        <translation>شخص جديد (&amp;N)</translation>
     </message>
     <message numerus="yes">
         <source>%n person(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n شخص</numerusform>
+            <numerusform>%n شخص</numerusform>
+            <numerusform>%n شخصان</numerusform>
+            <numerusform>%n أشخاص</numerusform>
+            <numerusform>%n شخصا</numerusform>
+            <numerusform>%n شخص</numerusform>
         </translation>
     </message>
     <message>
-        <source>New person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ (&amp;S)</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>السن</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>آخر رصد</translation>
+    </message>
+    <message>
+        <source>This person no longer exists.</source>
+        <translation>سجل هذا الشخص لم يعد موجودا.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>لم يسجل أي شيء بعد.</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>فتح ملف</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>شخص جديد</translation>
+    </message>
+    <message>
+        <source>Possibly the same as:</source>
+        <translation>قد يكون الشخص نفسه:</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>إحالة</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>مقرر في %1</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <source>The new passphrase is needed from the next unlock. Your records are not re-encrypted, so this takes only a moment.</source>
+        <translation>ستطلب عبارة المرور الجديدة ابتداء من فتح القفل المقبل. لا يعاد تشفير معطياتك، لذلك لا يستغرق الأمر سوى لحظة.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent passphrase</source>
+        <translation>عبارة المرور الحالية (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w passphrase</source>
+        <translation>عبارة المرور الجديدة (&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new one</source>
+        <translation>أعد كتابة الجديدة (&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;hange passphrase</source>
+        <translation>تغيير عبارة المرور (&amp;H)</translation>
+    </message>
+    <message>
+        <source>Change the passphrase (Enter in the last field)</source>
+        <translation>تغيير عبارة المرور (Enter في الخانة الأخيرة)</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters.</source>
+        <translation>
+            <numerusform>%n حرف على الأقل.</numerusform>
+            <numerusform>%n حرف على الأقل.</numerusform>
+            <numerusform>%n حرفان على الأقل.</numerusform>
+            <numerusform>%n أحرف على الأقل.</numerusform>
+            <numerusform>%n حرفا على الأقل.</numerusform>
+            <numerusform>%n حرف على الأقل.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weak: add words or characters.</source>
+        <translation>ضعيفة: أضف كلمات أو أحرفا.</translation>
+    </message>
+    <message>
+        <source>Fair: a few more words would make it strong.</source>
+        <translation>متوسطة: بضع كلمات إضافية ستجعلها قوية.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>قوية.</translation>
+    </message>
+    <message>
+        <source>Passphrase changed. Use the new one from the next unlock.</source>
+        <translation>تم تغيير عبارة المرور. استعمل العبارة الجديدة ابتداء من فتح القفل المقبل.</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>Language of the interface; the screens are rebuilt (Alt+L)</source>
+        <translation>لغة الواجهة؛ تعرض الشاشات من جديد باللغة المختارة (Alt+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>اللغة (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Minutes without use before fieldapp locks itself, 1 to 60 (Alt+K)</source>
+        <translation>عدد الدقائق دون استعمال قبل أن يقفل fieldapp تلقائيا، من 1 إلى 60 (Alt+K)</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k after (minutes)</source>
+        <translation>الإقفال التلقائي بعد (بالدقائق) (&amp;K)</translation>
+    </message>
+    <message>
+        <source>Size of the text in points, applied at once (Alt+T)</source>
+        <translation>حجم النص بالنقاط، يطبق فورا (Alt+T)</translation>
+    </message>
+    <message>
+        <source>&amp;Text size (points)</source>
+        <translation>حجم النص بالنقاط (&amp;T)</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>حول البرنامج</translation>
+    </message>
+    <message>
+        <source>Type the passphrase you use now.</source>
+        <translation>اكتب عبارة المرور التي تستعملها حاليا.</translation>
+    </message>
+    <message>
+        <source>The new passphrase is the same as the current one.</source>
+        <translation>عبارة المرور الجديدة مطابقة للحالية.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ. Type the new one again.</source>
+        <translation>عبارتا المرور الجديدتان غير متطابقتين. أعد كتابة العبارة الجديدة.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>الإصدار</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>المستخدم</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>الفريق</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>الإقليم</translation>
+    </message>
+    <message>
+        <source>Device identifier</source>
+        <translation>معرف الجهاز</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>مجلد المعطيات</translation>
+    </message>
+</context>
+<context>
+    <name>Shelters</name>
+    <message>
+        <source>Shelters</source>
+        <translation>مراكز الإيواء</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>ممتلئ</translation>
+    </message>
+    <message>
+        <source>Nearly full</source>
+        <translation>شبه ممتلئ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>إلغاء (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>حفظ (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save (Enter, Ctrl+S)</source>
+        <translation>حفظ (Enter أو Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>New shelter</source>
+        <translation>مركز إيواء جديد</translation>
+    </message>
+    <message>
+        <source>Edit shelter</source>
+        <translation>تعديل مركز الإيواء</translation>
+    </message>
+    <message>
+        <source>&amp;New shelter</source>
+        <translation>مركز إيواء جديد (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add a shelter (Ctrl+N)</source>
+        <translation>إضافة مركز إيواء (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>تعديل (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Correct the chosen shelter, its capacity first (Ctrl+E or Enter)</source>
+        <translation>تصحيح المركز المختار، بدءا بطاقته الاستيعابية (Ctrl+E أو Enter)</translation>
+    </message>
+    <message>
+        <source>People oriented to a shelter during the last 24 hours count as there now. Shelters at 90 % or more are marked nearly full.</source>
+        <translation>يحتسب الأشخاص الذين وجهوا إلى مركز خلال الـ24 ساعة الأخيرة ضمن الموجودين حاليا. وتعتبر المراكز المشغولة بنسبة 90 % أو أكثر شبه ممتلئة.</translation>
+    </message>
+    <message>
+        <source>No shelter yet. Shelters listed here show the patrols how many places are free tonight. Add the first one with Ctrl+N.</source>
+        <translation>لا يوجد أي مركز إيواء بعد. تبين المراكز المدرجة هنا للدوريات عدد الأماكن الشاغرة هذه الليلة. أضف أول مركز بـ Ctrl+N.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shelter(s)</source>
+        <translation>
+            <numerusform>%n مركز</numerusform>
+            <numerusform>%n مركز</numerusform>
+            <numerusform>%n مركزان</numerusform>
+            <numerusform>%n مراكز</numerusform>
+            <numerusform>%n مركزا</numerusform>
+            <numerusform>%n مركز</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There now</source>
+        <translation>الموجودون حاليا</translation>
+    </message>
+    <message>
+        <source>Free places</source>
+        <translation>الأماكن الشاغرة</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>%1 of %2 places taken: people oriented here during the last 24 hours.</source>
+        <translation>الأماكن المشغولة: %1 من أصل %2، أي الأشخاص الذين وجهوا إلى هنا خلال الـ24 ساعة الأخيرة.</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
         <source>Welcome to fieldapp</source>
-        <translation type="unfinished"></translation>
+        <translation>مرحبا بكم في fieldapp</translation>
     </message>
     <message>
         <source>Your records stay on this laptop, encrypted with your passphrase. Nobody can open them without it, not even the administrator: choose one you will remember, and keep it to yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>تبقى معطياتك على هذا الحاسوب، مشفرة بعبارة المرور الخاصة بك. لا أحد يستطيع فتحها بدونها، ولا حتى مسؤول النظام: اختر عبارة تتذكرها، واحتفظ بها لنفسك.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>اللغة (&amp;L)</translation>
     </message>
     <message>
         <source>Your &amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>اسمك (&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Team</source>
-        <translation type="unfinished"></translation>
+        <translation>الفريق (&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Province</source>
-        <translation type="unfinished"></translation>
+        <translation>الإقليم (&amp;P)</translation>
     </message>
     <message>
         <source>Pass&amp;phrase</source>
-        <translation type="unfinished"></translation>
+        <translation>عبارة المرور (&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Repeat it</source>
-        <translation type="unfinished"></translation>
+        <translation>أعد كتابتها (&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Create my vault</source>
-        <translation type="unfinished"></translation>
+        <translation>إنشاء خزنتي المشفرة (&amp;C)</translation>
     </message>
     <message numerus="yes">
         <source>At least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n حرف على الأقل.</numerusform>
+            <numerusform>%n حرف على الأقل.</numerusform>
+            <numerusform>%n حرفان على الأقل.</numerusform>
+            <numerusform>%n أحرف على الأقل.</numerusform>
+            <numerusform>%n حرفا على الأقل.</numerusform>
+            <numerusform>%n حرف على الأقل.</numerusform>
         </translation>
     </message>
     <message>
         <source>Weak: add words or characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>ضعيفة: أضف كلمات أو أحرفا.</translation>
     </message>
     <message>
         <source>Fair: a few more words would make it strong.</source>
-        <translation type="unfinished"></translation>
+        <translation>متوسطة: بضع كلمات إضافية ستجعلها قوية.</translation>
     </message>
     <message>
         <source>Strong.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write your name: it is stamped on your changes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The two passphrases differ. Type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>قوية.</translation>
     </message>
     <message>
         <source>Unlock fieldapp</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح قفل fieldapp</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>عبارة المرور</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح القفل (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Write your name: it is stamped on your changes.</source>
+        <translation>اكتب اسمك: سيظهر على كل تعديل تقوم به.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type them again.</source>
+        <translation>عبارتا المرور غير متطابقتين. اكتبهما من جديد.</translation>
     </message>
     <message numerus="yes">
         <source>Wait %n seconds before trying again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>انتظر %n ثانية قبل إعادة المحاولة.</numerusform>
+            <numerusform>انتظر %n ثانية قبل إعادة المحاولة.</numerusform>
+            <numerusform>انتظر %n ثانيتين قبل إعادة المحاولة.</numerusform>
+            <numerusform>انتظر %n ثوان قبل إعادة المحاولة.</numerusform>
+            <numerusform>انتظر %n ثانية قبل إعادة المحاولة.</numerusform>
+            <numerusform>انتظر %n ثانية قبل إعادة المحاولة.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Today</name>
     <message>
+        <source>Today</source>
+        <translation>اليوم</translation>
+    </message>
+    <message>
         <source>patrols in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>دوريات جارية</translation>
     </message>
     <message>
         <source>overdue follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>عمليات تتبع متأخرة</translation>
     </message>
     <message>
         <source>follow-ups due this week</source>
-        <translation type="unfinished"></translation>
+        <translation>عمليات تتبع مقررة هذا الأسبوع</translation>
     </message>
     <message>
         <source>changes waiting to sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patrols in progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow-ups due and overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديلات في انتظار المزامنة</translation>
     </message>
     <message>
         <source>Nothing due today. Start a patrol with Ctrl+P, or look a person up with Ctrl+K.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا شيء مقرر اليوم. ابدأ دورية بـ Ctrl+P، أو ابحث عن شخص بـ Ctrl+K.</translation>
     </message>
     <message>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
+        <source>Patrols in progress</source>
+        <translation>الدوريات الجارية</translation>
     </message>
     <message>
-        <source>since %1</source>
-        <translation type="unfinished"></translation>
+        <source>Follow-ups due and overdue</source>
+        <translation>عمليات التتبع المقررة والمتأخرة</translation>
     </message>
     <message>
         <source>OVERDUE</source>
-        <translation type="unfinished"></translation>
+        <translation>متأخر</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>منذ %1</translation>
     </message>
 </context>
 </TS>

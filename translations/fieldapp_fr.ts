@@ -2,29 +2,340 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <source>Year-month-day; ↑ and ↓ move the date by one day</source>
+        <translation>Année-mois-jour ; ↑ et ↓ changent la date d’un jour</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add (Ctrl+S)</source>
+        <translation>Ajouter (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Send referral</source>
+        <translation>Envoyer l’orientation</translation>
+    </message>
+    <message>
+        <source>Record the referral as sent (Ctrl+S)</source>
+        <translation>Enregistrer l’orientation comme envoyée (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Changer le statut</translation>
+    </message>
+    <message>
+        <source>Record the institution&apos;s answer for the chosen referral (Ctrl+U)</source>
+        <translation>Enregistrer la réponse de l’institution pour l’orientation choisie (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>Écoute</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Évaluation</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan d’accompagnement</translation>
+    </message>
+    <message>
+        <source>Mediation</source>
+        <translation>Médiation</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Orientations</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>Clôture</translation>
+    </message>
+    <message>
+        <source>Next action: none planned.</source>
+        <translation>Prochaine action : aucune prévue.</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marquer comme réalisé</translation>
+    </message>
+    <message>
+        <source>Mark the chosen action done today (Ctrl+D)</source>
+        <translation>Marquer l’action choisie comme réalisée aujourd’hui (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Why reopen</source>
+        <translation>Motif de la réouverture</translation>
+    </message>
+    <message>
+        <source>Reopen the case</source>
+        <translation>Rouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Reopen the case to continue the accompaniment (Ctrl+S)</source>
+        <translation>Rouvrir le dossier pour poursuivre l’accompagnement (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>Clôturer le dossier</translation>
+    </message>
+    <message>
+        <source>Close the case with this reason (Ctrl+S)</source>
+        <translation>Clôturer le dossier pour ce motif (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close the case when the accompaniment ends; it can be reopened.</source>
+        <translation>Clôturez le dossier à la fin de l’accompagnement ; il pourra être rouvert.</translation>
+    </message>
+    <message>
+        <source>This case no longer exists.</source>
+        <translation>Ce dossier n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Overdue action: %1 — was due %2</source>
+        <translation>Action en retard : %1 — prévue le %2</translation>
+    </message>
+    <message>
+        <source>Next action: %1 — due %2</source>
+        <translation>Prochaine action : %1 — prévue le %2</translation>
+    </message>
+    <message>
+        <source>done %1</source>
+        <translation>réalisé le %1</translation>
+    </message>
+    <message>
+        <source>opened on %1</source>
+        <translation>ouvert le %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>prévu le %1</translation>
+    </message>
+    <message>
+        <source>Closed on %1: %2</source>
+        <translation>Clôturé le %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>Cases</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Type a name in Arabic or Latin letters, a nickname or a CIN</source>
+        <translation>Saisissez un nom en lettres arabes ou latines, un surnom ou un n° de CIN</translation>
+    </message>
+    <message>
+        <source>Matching persons</source>
+        <translation>Personnes correspondantes</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <source>Open the case</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Open the case (Ctrl+S)</source>
+        <translation>Ouvrir le dossier (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Show cases</source>
+        <translation>Dossiers à afficher</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Tous les dossiers</translation>
+    </message>
+    <message>
+        <source>Open a case</source>
+        <translation>Ouvrir un dossier</translation>
+    </message>
+    <message>
+        <source>No case yet. A case follows one person through listening, assessment, an accompaniment plan, mediation, referrals and follow-ups. Open a case for a person with Ctrl+Shift+N.</source>
+        <translation>Aucun dossier pour l’instant. Un dossier suit une personne de l’écoute à l’évaluation, au plan d’accompagnement, à la médiation, aux orientations et aux suivis. Ouvrez un dossier pour une personne avec Ctrl+Shift+N.</translation>
+    </message>
+    <message>
+        <source>Choose a case in the list to see its stages.</source>
+        <translation>Choisissez un dossier dans la liste pour voir ses étapes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Prochaine échéance</translation>
+    </message>
+    <message>
+        <source>Leave without opening the case? What you typed will be lost.</source>
+        <translation>Quitter sans ouvrir le dossier ? Ce que vous avez saisi sera perdu.</translation>
+    </message>
+    <message>
+        <source>Open a case for a person (%1)</source>
+        <translation>Ouvrir un dossier pour une personne (%1)</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>Pour : %1</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (en retard)</translation>
+    </message>
+</context>
+<context>
+    <name>Encounter</name>
+    <message numerus="yes">
+        <source>%1 — %n place(s) free</source>
+        <translation>
+            <numerusform>%1 — %n place libre</numerusform>
+            <numerusform>%1 — %n places libres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Who?</source>
+        <translation>Qui ?</translation>
+    </message>
+    <message>
+        <source>A name in Arabic or Latin letters, a nickname, a CIN — ↓ to choose</source>
+        <translation>Un nom en lettres arabes ou latines, un surnom, un n° de CIN — ↓ pour choisir</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Nouvelle personne</translation>
+    </message>
+    <message>
+        <source>A new person from what you typed (Alt+N)</source>
+        <translation>Une nouvelle personne à partir de ce que vous avez saisi (Alt+N)</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
+    </message>
+    <message>
+        <source>Someone who gives no name (Alt+A)</source>
+        <translation>Une personne qui ne donne pas son nom (Alt+A)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changer</translation>
+    </message>
+    <message>
+        <source>Back to Who? (Alt+W)</source>
+        <translation>Retour à « Qui ? » (Alt+W)</translation>
+    </message>
+    <message>
+        <source>Persons found</source>
+        <translation>Personnes trouvées</translation>
+    </message>
+    <message>
+        <source>No one found: Alt+N records a new person, Alt+A an anonymous encounter.</source>
+        <translation>Aucun résultat : Alt+N enregistre une nouvelle personne, Alt+A une rencontre anonyme.</translation>
+    </message>
+    <message>
+        <source>Alt+1 … Alt+9 tick or untick a service</source>
+        <translation>Alt+1 … Alt+9 cochent ou décochent un service</translation>
+    </message>
+    <message>
+        <source>Without consent this person is not recorded: the encounter is saved as anonymous, with sex and age only.</source>
+        <translation>Sans consentement, cette personne n’est pas enregistrée : la rencontre est enregistrée comme anonyme, avec seulement le sexe et l’âge.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <source>Save and next</source>
+        <translation>Enregistrer et passer à la suivante</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Enregistrer (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>What helps to recognise them</source>
+        <translation>Ce qui aide à reconnaître la personne</translation>
+    </message>
+    <message>
+        <source>Anonymous encounter (still counted)</source>
+        <translation>Rencontre anonyme (comptée quand même)</translation>
+    </message>
+    <message>
+        <source>Minor: a follow-up is required (child protection).</source>
+        <translation>Mineur(e) : un suivi est obligatoire (protection de l’enfance).</translation>
+    </message>
+    <message>
+        <source>In danger: a follow-up is required.</source>
+        <translation>En danger : un suivi est obligatoire.</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonyme</translation>
+    </message>
+    <message>
+        <source>Cancel this encounter?</source>
+        <translation>Annuler cette rencontre ?</translation>
+    </message>
+    <message>
+        <source>What you typed for this encounter will be lost.</source>
+        <translation>Ce que vous avez saisi pour cette rencontre sera perdu.</translation>
+    </message>
+    <message>
+        <source>Saved: %1 at %2</source>
+        <translation>Enregistré : %1 à %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Navigation</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller</translation>
     </message>
     <message>
         <source>Lock now (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller maintenant (Ctrl+L)</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modification en attente de synchronisation</numerusform>
+            <numerusform>%n modifications en attente de synchronisation</numerusform>
         </translation>
     </message>
     <message>
         <source>Something went wrong inside fieldapp. What you saved is safe. If this happens again, tell your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une erreur interne s’est produite dans fieldapp. Ce que vous avez enregistré est en sécurité. Si cela se reproduit, prévenez l’administrateur système.</translation>
     </message>
 </context>
 <context>
@@ -309,10 +620,6 @@
         </translation>
     </message>
     <message>
-        <source>Enter a number from {min} to {max}.</source>
-        <translation>Saisissez un nombre de {min} à {max}.</translation>
-    </message>
-    <message>
         <source>Required.</source>
         <translation>Obligatoire.</translation>
     </message>
@@ -400,248 +707,554 @@
         <source>This province is outside the area of this laptop.</source>
         <translation>Cette province est hors du périmètre de cet ordinateur.</translation>
     </message>
+    <message>
+        <source>Enter a number from {min} to {max}.</source>
+        <translation>Saisissez un nombre de {min} à {max}.</translation>
+    </message>
+</context>
+<context>
+    <name>Patrols</name>
+    <message>
+        <source>Patrols</source>
+        <translation>Maraudes</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Start (Enter)</source>
+        <translation>Démarrer (Entrée)</translation>
+    </message>
+    <message>
+        <source>Start a patrol</source>
+        <translation>Démarrer une maraude</translation>
+    </message>
+    <message>
+        <source>Start a patrol (Ctrl+P)</source>
+        <translation>Démarrer une maraude (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>No patrol yet — Start a patrol (Ctrl+P)</source>
+        <translation>Aucune maraude pour l’instant — Démarrez une maraude (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>New encounter</source>
+        <translation>Nouvelle rencontre</translation>
+    </message>
+    <message>
+        <source>New encounter (Ctrl+N)</source>
+        <translation>Nouvelle rencontre (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>End patrol</source>
+        <translation>Terminer la maraude</translation>
+    </message>
+    <message>
+        <source>End patrol (Ctrl+Shift+E)</source>
+        <translation>Terminer la maraude (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Encounters of this patrol</source>
+        <translation>Rencontres de cette maraude</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n encounter(s)</source>
+        <translation>
+            <numerusform>%n rencontre</numerusform>
+            <numerusform>%n rencontres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
+    </message>
+    <message>
+        <source>Names separated by commas</source>
+        <translation>Noms séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Services: %1</source>
+        <translation>Services : %1</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S) or cancel (Esc) the encounter first.</source>
+        <translation>Enregistrez (Ctrl+S) ou annulez (Échap) d’abord la rencontre.</translation>
+    </message>
+    <message>
+        <source>People met: %1 (anonymous: %2)</source>
+        <translation>Personnes rencontrées : %1 (anonymes : %2)</translation>
+    </message>
+    <message>
+        <source>Oriented: %1 · refused: %2</source>
+        <translation>Orientées : %1 · refus : %2</translation>
+    </message>
 </context>
 <context>
     <name>Persons</name>
     <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>il y a %n jour</numerusform>
+            <numerusform>il y a %n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n years</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n an</numerusform>
+            <numerusform>%n ans</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>about %n years</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>environ %n an</numerusform>
+            <numerusform>environ %n ans</numerusform>
         </translation>
     </message>
     <message>
         <source>today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n days ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Age</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation type="unfinished">Sexe</translation>
-    </message>
-    <message>
-        <source>Last seen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Possibly the same as:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This person no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing recorded yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encounter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Case opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>due %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Referral</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search a name in Arabic or Latin letters, a nickname, a CIN (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search persons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;New person</source>
-        <translation type="unfinished"></translation>
+        <translation>aujourd’hui</translation>
     </message>
     <message>
         <source>Persons</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Encounter</source>
+        <translation>Rencontre</translation>
+    </message>
+    <message>
+        <source>Search a name in Arabic or Latin letters, a nickname, a CIN (Ctrl+K)</source>
+        <translation>Rechercher un nom en lettres arabes ou latines, un surnom, un n° de CIN (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search persons</source>
+        <translation>Rechercher des personnes</translation>
+    </message>
+    <message>
+        <source>&amp;New person</source>
+        <translation>&amp;Nouvelle personne</translation>
     </message>
     <message numerus="yes">
         <source>%n person(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n personne</numerusform>
+            <numerusform>%n personnes</numerusform>
         </translation>
     </message>
     <message>
-        <source>New person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Dernière rencontre</translation>
+    </message>
+    <message>
+        <source>This person no longer exists.</source>
+        <translation>La fiche de cette personne n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Rien n’a encore été enregistré.</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>Ouverture du dossier</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Nouvelle personne</translation>
+    </message>
+    <message>
+        <source>Possibly the same as:</source>
+        <translation>Peut-être la même personne que :</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Orientation vers une institution</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>prévu le %1</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>The new passphrase is needed from the next unlock. Your records are not re-encrypted, so this takes only a moment.</source>
+        <translation>La nouvelle phrase secrète sera demandée dès le prochain déverrouillage. Vos données ne sont pas chiffrées à nouveau : l’opération ne prend qu’un instant.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent passphrase</source>
+        <translation>Phrase secrète &amp;actuelle</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w passphrase</source>
+        <translation>&amp;Nouvelle phrase secrète</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new one</source>
+        <translation>&amp;Répétez la nouvelle</translation>
+    </message>
+    <message>
+        <source>C&amp;hange passphrase</source>
+        <translation>&amp;Changer la phrase secrète</translation>
+    </message>
+    <message>
+        <source>Change the passphrase (Enter in the last field)</source>
+        <translation>Changer la phrase secrète (Entrée dans le dernier champ)</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters.</source>
+        <translation>
+            <numerusform>Au moins %n caractère.</numerusform>
+            <numerusform>Au moins %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weak: add words or characters.</source>
+        <translation>Faible : ajoutez des mots ou des caractères.</translation>
+    </message>
+    <message>
+        <source>Fair: a few more words would make it strong.</source>
+        <translation>Moyenne : quelques mots de plus la rendraient solide.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Solide.</translation>
+    </message>
+    <message>
+        <source>Passphrase changed. Use the new one from the next unlock.</source>
+        <translation>Phrase secrète changée. Utilisez la nouvelle dès le prochain déverrouillage.</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Language of the interface; the screens are rebuilt (Alt+L)</source>
+        <translation>Langue de l’interface ; les écrans sont affichés à nouveau dans cette langue (Alt+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>Minutes without use before fieldapp locks itself, 1 to 60 (Alt+K)</source>
+        <translation>Minutes sans utilisation avant que fieldapp se verrouille, de 1 à 60 (Alt+V)</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k after (minutes)</source>
+        <translation>&amp;Verrouiller après (minutes)</translation>
+    </message>
+    <message>
+        <source>Size of the text in points, applied at once (Alt+T)</source>
+        <translation>Taille du texte en points, appliquée immédiatement (Alt+T)</translation>
+    </message>
+    <message>
+        <source>&amp;Text size (points)</source>
+        <translation>&amp;Taille du texte (points)</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <source>Type the passphrase you use now.</source>
+        <translation>Saisissez la phrase secrète que vous utilisez actuellement.</translation>
+    </message>
+    <message>
+        <source>The new passphrase is the same as the current one.</source>
+        <translation>La nouvelle phrase secrète est identique à l’actuelle.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ. Type the new one again.</source>
+        <translation>Les deux saisies de la nouvelle phrase secrète sont différentes. Saisissez-la à nouveau.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Device identifier</source>
+        <translation>Identifiant de l’appareil</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Répertoire des données</translation>
+    </message>
+</context>
+<context>
+    <name>Shelters</name>
+    <message>
+        <source>Shelters</source>
+        <translation>Centres d’hébergement</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Complet</translation>
+    </message>
+    <message>
+        <source>Nearly full</source>
+        <translation>Presque complet</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save (Enter, Ctrl+S)</source>
+        <translation>Enregistrer (Entrée, Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>New shelter</source>
+        <translation>Nouveau centre d’hébergement</translation>
+    </message>
+    <message>
+        <source>Edit shelter</source>
+        <translation>Modifier le centre d’hébergement</translation>
+    </message>
+    <message>
+        <source>&amp;New shelter</source>
+        <translation>&amp;Nouveau centre d’hébergement</translation>
+    </message>
+    <message>
+        <source>Add a shelter (Ctrl+N)</source>
+        <translation>Ajouter un centre d’hébergement (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifier</translation>
+    </message>
+    <message>
+        <source>Correct the chosen shelter, its capacity first (Ctrl+E or Enter)</source>
+        <translation>Corriger le centre choisi, en commençant par sa capacité d’accueil (Ctrl+E ou Entrée)</translation>
+    </message>
+    <message>
+        <source>People oriented to a shelter during the last 24 hours count as there now. Shelters at 90 % or more are marked nearly full.</source>
+        <translation>Les personnes orientées vers un centre au cours des dernières 24 heures sont comptées comme présentes. Les centres occupés à 90 % ou plus sont signalés « presque complets ».</translation>
+    </message>
+    <message>
+        <source>No shelter yet. Shelters listed here show the patrols how many places are free tonight. Add the first one with Ctrl+N.</source>
+        <translation>Aucun centre d’hébergement pour l’instant. Les centres listés ici indiquent aux maraudes le nombre de places libres ce soir. Ajoutez le premier avec Ctrl+N.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shelter(s)</source>
+        <translation>
+            <numerusform>%n centre</numerusform>
+            <numerusform>%n centres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There now</source>
+        <translation>Présents</translation>
+    </message>
+    <message>
+        <source>Free places</source>
+        <translation>Places libres</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>%1 of %2 places taken: people oriented here during the last 24 hours.</source>
+        <translation>%1 places occupées sur %2 : personnes orientées ici au cours des dernières 24 heures.</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
         <source>Welcome to fieldapp</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans fieldapp</translation>
     </message>
     <message>
         <source>Your records stay on this laptop, encrypted with your passphrase. Nobody can open them without it, not even the administrator: choose one you will remember, and keep it to yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos données restent sur cet ordinateur, chiffrées avec votre phrase secrète. Personne ne peut les ouvrir sans elle, pas même l’administrateur : choisissez-en une dont vous vous souviendrez, et gardez-la pour vous.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>Your &amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre &amp;nom</translation>
     </message>
     <message>
         <source>&amp;Team</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;quipe</translation>
     </message>
     <message>
         <source>&amp;Province</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Province</translation>
     </message>
     <message>
         <source>Pass&amp;phrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase &amp;secrète</translation>
     </message>
     <message>
         <source>&amp;Repeat it</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Répétez-la</translation>
     </message>
     <message>
         <source>&amp;Create my vault</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer mon coffre-fort</translation>
     </message>
     <message numerus="yes">
         <source>At least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Au moins %n caractère.</numerusform>
+            <numerusform>Au moins %n caractères.</numerusform>
         </translation>
     </message>
     <message>
         <source>Weak: add words or characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faible : ajoutez des mots ou des caractères.</translation>
     </message>
     <message>
         <source>Fair: a few more words would make it strong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne : quelques mots de plus la rendraient solide.</translation>
     </message>
     <message>
         <source>Strong.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write your name: it is stamped on your changes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The two passphrases differ. Type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solide.</translation>
     </message>
     <message>
         <source>Unlock fieldapp</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouiller fieldapp</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Write your name: it is stamped on your changes.</source>
+        <translation>Écrivez votre nom : il accompagne chacune de vos modifications.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type them again.</source>
+        <translation>Les deux phrases secrètes sont différentes. Saisissez-les à nouveau.</translation>
     </message>
     <message numerus="yes">
         <source>Wait %n seconds before trying again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Patientez %n seconde avant de réessayer.</numerusform>
+            <numerusform>Patientez %n secondes avant de réessayer.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Today</name>
     <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
         <source>patrols in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>maraudes en cours</translation>
     </message>
     <message>
         <source>overdue follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>suivis en retard</translation>
     </message>
     <message>
         <source>follow-ups due this week</source>
-        <translation type="unfinished"></translation>
+        <translation>suivis prévus cette semaine</translation>
     </message>
     <message>
         <source>changes waiting to sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patrols in progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow-ups due and overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>modifications en attente de synchronisation</translation>
     </message>
     <message>
         <source>Nothing due today. Start a patrol with Ctrl+P, or look a person up with Ctrl+K.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien de prévu aujourd’hui. Démarrez une maraude avec Ctrl+P, ou recherchez une personne avec Ctrl+K.</translation>
     </message>
     <message>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
+        <source>Patrols in progress</source>
+        <translation>Maraudes en cours</translation>
     </message>
     <message>
-        <source>since %1</source>
-        <translation type="unfinished"></translation>
+        <source>Follow-ups due and overdue</source>
+        <translation>Suivis prévus et en retard</translation>
     </message>
     <message>
         <source>OVERDUE</source>
-        <translation type="unfinished"></translation>
+        <translation>EN RETARD</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>depuis %1</translation>
     </message>
 </context>
 </TS>
