@@ -75,6 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     headless("check", "unlock the vault, check every page, print counts")
 
+    enroll = headless("enroll", "enroll this vault with the sync server (one-time code)")
+    enroll.add_argument("--server", required=True, help="https://… address of the server")
+    enroll.add_argument("--code", required=True, help="the one-time enrollment code")
+    enroll.add_argument("--ca-bundle", help="certificate authority file to trust")
+    enroll.add_argument("--device-name", default="")
+
+    sync = headless("sync", "send pending changes and receive the others' changes")
+    sync.add_argument("--ca-bundle", help="certificate authority file to trust")
+
     passwd = headless("passwd", "change the passphrase (the data is not re-encrypted)")
     passwd.add_argument("--new-passphrase-file", help="file holding the new passphrase")
     return parser
@@ -96,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args, data_dir)
         if args.command == "passwd":
             return _passwd(args, data_dir)
+        if args.command in ("enroll", "sync"):
+            return _sync_command(args, data_dir, lang)
     except UserFacingError as e:
         print(f"fieldapp: {_message(e, lang)}", file=sys.stderr)
         return 1
@@ -161,6 +172,48 @@ def _check(args: argparse.Namespace, data_dir: Path) -> int:
     finally:
         vault.lock()
     return 0
+
+
+def _sync_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
+    from fieldapp.store.replica import StoreReplica
+    from fieldapp.store.vault import Vault
+    from sync import client
+    from sync.protocol import SyncError
+
+    vault = Vault(data_dir)
+    store = vault.unlock(read_secret(args.passphrase_file, PASSPHRASE_ENV))
+    replica = StoreReplica(store)
+    try:
+        if args.command == "enroll":
+            result = client.enroll(replica, args.server, args.code,
+                                   args.device_name or os.uname().nodename, args.ca_bundle)
+            print(f"enrolled: device {result['device_id']}, scope {result['scope']}")
+            return 0
+        before = {r["mutation_id"] for r in replica.rejections()}
+        report = client.sync(replica, ca_bundle=args.ca_bundle)
+        replica.mark_success()
+        print(f"sent {report.pushed}, received {report.pulled}, refused {report.rejected}, "
+              f"conflicts {report.conflicts}, pending {store.pending_count()}")
+        refused = [r for r in replica.rejections() if r["mutation_id"] not in before]
+        for r in refused:
+            print(f"fieldapp: refused: {r['kind']} {r['record_id']}: {r['code']} {r['errors']}",
+                  file=sys.stderr)
+        return 1 if refused else 0
+    except SyncError as e:
+        print(f"fieldapp: {_sync_message(e.kind.value, lang)}", file=sys.stderr)
+        return 1
+    finally:
+        vault.lock()
+
+
+def _sync_message(kind: str, lang: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    from fieldapp import i18n, messages
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    i18n.install_translators(app, lang)
+    return messages.sync_error_text(kind)
 
 
 def _passwd(args: argparse.Namespace, data_dir: Path) -> int:

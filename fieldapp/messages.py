@@ -203,3 +203,38 @@ def field_error_text(error: FieldError) -> str:
         ),
     }
     return texts.get(code, QCoreApplication.translate("Messages", "This value has the wrong form."))
+
+
+def sync_error_text(kind: str, detail: str = "") -> str:
+    """One plain sentence for each kind of sync failure (sync.protocol.SyncErrorKind)."""
+    texts = {
+        "network": QCoreApplication.translate(
+            "Messages", "No connection to the server. Your changes are kept on this laptop "
+            "and will be sent when the network is back."),
+        "server": QCoreApplication.translate(
+            "Messages", "The server has a problem. Your changes are kept on this laptop; "
+            "fieldapp will try again later."),
+        "auth": QCoreApplication.translate(
+            "Messages", "The server no longer accepts this laptop (it was revoked or never "
+            "enrolled). Ask your administrator for a new enrollment code."),
+        "forbidden": QCoreApplication.translate(
+            "Messages", "The server refused changes outside the area of this laptop. Ask "
+            "your administrator."),
+        "conflict": QCoreApplication.translate(
+            "Messages", "The server and this laptop disagree about the changes already sent. "
+            "Ask your administrator."),
+        "rejected": QCoreApplication.translate(
+            "Messages", "The server refused some changes; see the list of refused changes."),
+        "protocol": QCoreApplication.translate(
+            "Messages", "The server does not understand this version of fieldapp. Install "
+            "the latest version."),
+        "enrollment": QCoreApplication.translate(
+            "Messages", "This enrollment code is unknown, already used or expired. Ask your "
+            "administrator for a new one."),
+        "rate_limited": QCoreApplication.translate(
+            "Messages", "The server is busy. fieldapp will try again in a moment."),
+        "tls": QCoreApplication.translate(
+            "Messages", "The server's certificate is not trusted, so nothing was sent. Check "
+            "the server address, or ask your administrator for the certificate file."),
+    }
+    return texts.get(kind, texts["server"])

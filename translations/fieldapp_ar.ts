@@ -724,6 +724,46 @@
         <translation>هذا الإقليم خارج النطاق المخصص لهذا الحاسوب.</translation>
     </message>
     <message>
+        <source>No connection to the server. Your changes are kept on this laptop and will be sent when the network is back.</source>
+        <translation>لا يوجد اتصال بالخادم. تبقى تعديلاتك محفوظة على هذا الحاسوب وسترسل عند عودة الشبكة.</translation>
+    </message>
+    <message>
+        <source>The server has a problem. Your changes are kept on this laptop; fieldapp will try again later.</source>
+        <translation>يواجه الخادم مشكلة. تبقى تعديلاتك محفوظة على هذا الحاسوب، وسيعيد fieldapp المحاولة لاحقا.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this laptop (it was revoked or never enrolled). Ask your administrator for a new enrollment code.</source>
+        <translation>لم يعد الخادم يقبل هذا الحاسوب (تم إلغاؤه أو لم يسجل قط). اطلب رمز تسجيل جديدا من مسؤول النظام.</translation>
+    </message>
+    <message>
+        <source>The server refused changes outside the area of this laptop. Ask your administrator.</source>
+        <translation>رفض الخادم تعديلات خارج النطاق الترابي لهذا الحاسوب. اتصل بمسؤول النظام.</translation>
+    </message>
+    <message>
+        <source>The server and this laptop disagree about the changes already sent. Ask your administrator.</source>
+        <translation>هناك اختلاف بين الخادم وهذا الحاسوب حول التعديلات المرسلة سابقا. اتصل بمسؤول النظام.</translation>
+    </message>
+    <message>
+        <source>The server refused some changes; see the list of refused changes.</source>
+        <translation>رفض الخادم بعض التعديلات؛ راجع قائمة التعديلات المرفوضة.</translation>
+    </message>
+    <message>
+        <source>The server does not understand this version of fieldapp. Install the latest version.</source>
+        <translation>لا يتعرف الخادم على هذا الإصدار من fieldapp. ثبت أحدث إصدار.</translation>
+    </message>
+    <message>
+        <source>This enrollment code is unknown, already used or expired. Ask your administrator for a new one.</source>
+        <translation>رمز التسجيل هذا غير معروف أو سبق استعماله أو انتهت صلاحيته. اطلب رمزا جديدا من مسؤول النظام.</translation>
+    </message>
+    <message>
+        <source>The server is busy. fieldapp will try again in a moment.</source>
+        <translation>الخادم مشغول. سيعيد fieldapp المحاولة بعد لحظات.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted, so nothing was sent. Check the server address, or ask your administrator for the certificate file.</source>
+        <translation>شهادة الخادم غير موثوقة، لذلك لم يرسل أي شيء. تحقق من عنوان الخادم أو اطلب ملف الشهادة من مسؤول النظام.</translation>
+    </message>
+    <message>
         <source>Enter a number from {min} to {max}.</source>
         <translation>أدخل عددا من {min} إلى {max}.</translation>
     </message>

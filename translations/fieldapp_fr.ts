@@ -708,6 +708,46 @@
         <translation>Cette province est hors du périmètre de cet ordinateur.</translation>
     </message>
     <message>
+        <source>No connection to the server. Your changes are kept on this laptop and will be sent when the network is back.</source>
+        <translation>Pas de connexion au serveur. Vos modifications restent sur cet ordinateur et seront envoyées au retour du réseau.</translation>
+    </message>
+    <message>
+        <source>The server has a problem. Your changes are kept on this laptop; fieldapp will try again later.</source>
+        <translation>Le serveur rencontre un problème. Vos modifications restent sur cet ordinateur ; fieldapp réessaiera plus tard.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this laptop (it was revoked or never enrolled). Ask your administrator for a new enrollment code.</source>
+        <translation>Le serveur n’accepte plus cet ordinateur (révoqué ou jamais inscrit). Demandez un nouveau code d’inscription à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The server refused changes outside the area of this laptop. Ask your administrator.</source>
+        <translation>Le serveur a refusé des modifications hors du territoire de cet ordinateur. Adressez-vous à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The server and this laptop disagree about the changes already sent. Ask your administrator.</source>
+        <translation>Le serveur et cet ordinateur ne sont pas d’accord sur les modifications déjà envoyées. Adressez-vous à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The server refused some changes; see the list of refused changes.</source>
+        <translation>Le serveur a refusé certaines modifications ; consultez la liste des modifications refusées.</translation>
+    </message>
+    <message>
+        <source>The server does not understand this version of fieldapp. Install the latest version.</source>
+        <translation>Le serveur ne comprend pas cette version de fieldapp. Installez la dernière version.</translation>
+    </message>
+    <message>
+        <source>This enrollment code is unknown, already used or expired. Ask your administrator for a new one.</source>
+        <translation>Ce code d’inscription est inconnu, déjà utilisé ou expiré. Demandez-en un nouveau à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The server is busy. fieldapp will try again in a moment.</source>
+        <translation>Le serveur est occupé. fieldapp réessaiera dans un instant.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted, so nothing was sent. Check the server address, or ask your administrator for the certificate file.</source>
+        <translation>Le certificat du serveur n’est pas reconnu : rien n’a été envoyé. Vérifiez l’adresse du serveur ou demandez le fichier de certificat à votre administrateur.</translation>
+    </message>
+    <message>
         <source>Enter a number from {min} to {max}.</source>
         <translation>Saisissez un nombre de {min} à {max}.</translation>
     </message>

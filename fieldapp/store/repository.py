@@ -131,6 +131,9 @@ class Store:
     def next_mutations(self, count: int) -> tuple[int, list[int]]:
         """Reserve ``count`` mutation ids and clock stamps (inside the write transaction)."""
         assert self._in_transaction
+        # another connection (the sync thread) may have moved the clock on: follow it
+        stored = self.conn.execute("SELECT hlc FROM device").fetchone()[0]
+        self.clock.last = max(self.clock.last, stored)
         stamps = [self.clock.tick() for _ in range(count)]
         last = self.conn.execute(
             "UPDATE device SET last_mutation_id = last_mutation_id + ?, hlc = ? "

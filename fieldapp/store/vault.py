@@ -161,6 +161,15 @@ class Vault:
         self.store = store
         return store
 
+    def open_another(self) -> Store:
+        """A second connection to the unlocked vault, for a thread of its own (sync):
+        WAL lets it read while the main connection writes; writes take turns."""
+        if self._data_key is None:
+            raise VaultError("locked")
+        conn = _connect(self.db_path, bytes(self._data_key))
+        _configure(conn)
+        return Store(conn)
+
     # --- passphrase and lock ----------------------------------------------------------
 
     def change_passphrase(self, old: str, new: str) -> None:

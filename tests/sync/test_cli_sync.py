@@ -1,0 +1,76 @@
+"""The administrator's walkthrough and the headless commands, as real processes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers.server import ServerProcess
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args, env=None):
+    full = {k: v for k, v in os.environ.items() if not k.startswith("FIELDAPP_")}
+    full.update({"FIELDAPP_LANG": "fr", **(env or {})})
+    return subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True,
+                          cwd=ROOT, env=full, timeout=180)
+
+
+def admin(db, *args):
+    out = run("sync.server", "--db", db, "admin", *args)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+def test_first_province_team_code_enroll_and_sync(tmp_path):
+    db = str(tmp_path / "server.db")
+    admin(db, "create-team", "Équipe mobile Rabat 1", "--scope", "province:rabat")
+    admin(db, "create-user", "amina", "--role", "field_worker", "--team",
+          "Équipe mobile Rabat 1")
+    admin(db, "create-user", "omar", "--role", "field_worker", "--team",
+          "Équipe mobile Rabat 1")
+    code_a = admin(db, "issue-code", "amina", "--hours", "24")
+    code_b = admin(db, "issue-code", "omar")
+    server = ServerProcess(db).start()
+    try:
+        env = {"FIELDAPP_PASSPHRASE": "cli passphrase"}
+        a, b = str(tmp_path / "a"), str(tmp_path / "b")
+        made = run("fieldapp", "demo", "--data-dir", a, "--persons", "60", "--encounters",
+                   "120", env=env)
+        assert made.returncode == 0, made.stderr
+        made = run("fieldapp", "demo", "--data-dir", b, "--persons", "5", "--encounters",
+                   "5", "--seed", "9", env=env)
+        assert made.returncode == 0, made.stderr
+        for folder, code in ((a, code_a), (b, code_b)):
+            out = run("fieldapp", "enroll", "--data-dir", folder, "--server", server.url,
+                      "--code", code, env=env)
+            assert out.returncode == 0, out.stderr
+            assert "province:rabat" in out.stdout
+        again = run("fieldapp", "enroll", "--data-dir", b, "--server", server.url, "--code",
+                    code_a, env=env)
+        assert again.returncode == 1 and again.stderr.count("\n") == 1  # a code works once
+        sent = run("fieldapp", "sync", "--data-dir", a, env=env)
+        assert sent.returncode == 0, sent.stderr
+        assert "pending 0" in sent.stdout
+        got = run("fieldapp", "sync", "--data-dir", b, env=env)
+        assert got.returncode == 0, got.stderr
+        check = run("fieldapp", "check", "--data-dir", b, env=env)
+        assert "person=65" in check.stdout, check.stdout
+        devices = admin(db, "list-devices")
+        assert devices.count("active") == 2
+        device_a = devices.splitlines()[0].split()[0]
+        admin(db, "revoke-device", device_a)
+        refused = run("fieldapp", "sync", "--data-dir", a, env=env)
+        assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+        assert "administrat" in refused.stderr
+        audit = admin(db, "audit")
+        for action in ("create_team", "create_user", "issue_code", "enroll", "revoke_device"):
+            assert action in audit
+    finally:
+        server.stop()
+    offline = run("fieldapp", "sync", "--data-dir", str(tmp_path / "b"),
+                  env={"FIELDAPP_PASSPHRASE": "cli passphrase"})
+    assert offline.returncode == 1 and "connexion" in offline.stderr.lower()
