@@ -13,11 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from fieldapp import i18n
+from fieldapp.store.replica import StoreReplica
 from fieldapp.store.repository import Store
 from fieldapp.store.vault import Vault
 from fieldapp.ui import style
@@ -25,6 +26,7 @@ from fieldapp.ui.context import AppEvents, Context
 from fieldapp.ui.main_window import MainWindow
 from fieldapp.ui.screen import Screen
 from fieldapp.ui.startup import StartWindow
+from fieldapp.ui.sync import EnrollmentPanel, SyncController, SyncStatus
 from fieldapp.ui.tasks import DbWorker
 
 DEFAULT_AUTO_LOCK_MINUTES = 5
@@ -100,6 +102,8 @@ class FieldApp(QObject):
         self.idle = IdleWatcher(app, auto_lock_ms or DEFAULT_AUTO_LOCK_MINUTES * 60_000)
         self._fixed_auto_lock = auto_lock_ms is not None
         self.idle.idled.connect(self.lock)
+        self.sync = SyncController(self.vault, self.events)
+        self.sync.revoked.connect(self._revoked)
         self.start = self._new_start_window()
         self.start.show()
 
@@ -171,6 +175,7 @@ class FieldApp(QObject):
         if drafts:
             self.main.restore_drafts(drafts)
             self.db.run(lambda store: [store.discard_draft(f) for f in drafts])
+        self._attach_sync(screens)
         geometry = self.start.geometry()
         self.start.hide()
         self.main.setGeometry(geometry)
@@ -178,10 +183,52 @@ class FieldApp(QObject):
         self.idle.timer.start()
         self.main_window_shown.emit()
 
+    def _attach_sync(self, screens: list[Screen]) -> None:
+        assert self.main is not None
+        self.main.sync_slot.layout().addWidget(SyncStatus(self.sync))
+
+        def load(store: Store) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+            replica = StoreReplica(store)
+            return replica.sync_state(), replica.rejections()
+
+        def loaded(result: tuple[dict[str, Any], list[dict[str, Any]]]) -> None:
+            state, rejections = result
+            for screen in screens:
+                add_section = getattr(screen, "add_section", None)
+                if add_section is not None:
+                    add_section(EnrollmentPanel(self.sync, state, rejections))
+            self.sync.start(enrolled=bool(state.get("token")))
+
+        self.db.run(load, on_done=loaded)
+
+    def _revoked(self) -> None:
+        """The administrator revoked this laptop (lost or stolen): erase its vault. Deleting
+        the wrapped key makes the encrypted database unreadable for good."""
+        self.sync.stop()
+        main, self.main = self.main, None
+        if main is not None:
+            main.closing.disconnect(self.quit)
+            main.hide()
+            main.deleteLater()
+
+        def erase(vault: Vault) -> None:
+            vault.erase()
+
+        self.db.run_on_vault(erase, on_done=lambda _: self._show_erased())
+
+    def _show_erased(self) -> None:
+        self.start.show_right_page()
+        self.start.create_page.show_error(QCoreApplication.translate(
+            "Startup", "The administrator revoked this laptop: its records were erased. "
+            "Ask your administrator before using it again."))
+        self.start.show()
+        self.locked.emit()
+
     def lock(self) -> None:
         """Save open forms as drafts, close the vault, show the unlock screen."""
         if self.main is None:
             return
+        self.sync.stop()
         self.idle.timer.stop()
         drafts = self.main.drafts()
         main, self.main = self.main, None
@@ -211,6 +258,7 @@ class FieldApp(QObject):
         self.db.run_on_vault(lambda vault: vault.lock(), on_done=lambda _: self.app.quit())
 
     def shutdown(self) -> None:
+        self.sync.stop()
         self.db.stop()
         if self.vault.is_unlocked:
             self.vault.lock()

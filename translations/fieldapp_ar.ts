@@ -1216,6 +1216,10 @@
 <context>
     <name>Startup</name>
     <message>
+        <source>The administrator revoked this laptop: its records were erased. Ask your administrator before using it again.</source>
+        <translation>ألغى مسؤول النظام هذا الحاسوب، وتم محو بياناته. اتصل بمسؤول النظام قبل استعماله من جديد.</translation>
+    </message>
+    <message>
         <source>Welcome to fieldapp</source>
         <translation>مرحبا بكم في fieldapp</translation>
     </message>
@@ -1304,6 +1308,88 @@
             <numerusform>انتظر %n ثانية قبل إعادة المحاولة.</numerusform>
             <numerusform>انتظر %n ثانية قبل إعادة المحاولة.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>This laptop is enrolled.</source>
+        <translation>هذا الحاسوب مسجل.</translation>
+    </message>
+    <message>
+        <source>Not enrolled with a server</source>
+        <translation>غير مسجل لدى أي خادم</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>مزامنة الآن</translation>
+    </message>
+    <message>
+        <source>Sync now (F5)</source>
+        <translation>مزامنة الآن (F5)</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>جارية المزامنة…</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>عنوان الخادم</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>رمز التسجيل</translation>
+    </message>
+    <message>
+        <source>Certificate file (optional)</source>
+        <translation>ملف الشهادة (اختياري)</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll</source>
+        <translation>تسجيل (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>ملف الشهادة</translation>
+    </message>
+    <message>
+        <source>Synced at %1</source>
+        <translation>تمت المزامنة على الساعة %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the server</source>
+        <translation>
+            <numerusform>لم يرفض الخادم أي تعديل (%n)</numerusform>
+            <numerusform>رفض الخادم تعديلا واحدا (%n)</numerusform>
+            <numerusform>رفض الخادم تعديلين (%n)</numerusform>
+            <numerusform>رفض الخادم %n تعديلات</numerusform>
+            <numerusform>رفض الخادم %n تعديلا</numerusform>
+            <numerusform>رفض الخادم %n تعديل</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1</source>
+        <translation>توقفت المزامنة: %1</translation>
+    </message>
+    <message>
+        <source>Changes refused by the server</source>
+        <translation>التعديلات التي رفضها الخادم</translation>
+    </message>
+    <message>
+        <source>This laptop is not enrolled: ask your administrator for a one-time code, then enter the server address and the code.</source>
+        <translation>هذا الحاسوب غير مسجل: اطلب من مسؤول النظام رمزا صالحا لمرة واحدة، ثم أدخل عنوان الخادم والرمز.</translation>
+    </message>
+    <message>
+        <source>Enter the server address and the code.</source>
+        <translation>أدخل عنوان الخادم والرمز.</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 (area: %2).</source>
+        <translation>مسجل لدى %1 (النطاق: %2).</translation>
     </message>
 </context>
 <context>

@@ -1172,6 +1172,10 @@
 <context>
     <name>Startup</name>
     <message>
+        <source>The administrator revoked this laptop: its records were erased. Ask your administrator before using it again.</source>
+        <translation>L’administrateur a révoqué cet ordinateur : ses données ont été effacées. Adressez-vous à votre administrateur avant de l’utiliser à nouveau.</translation>
+    </message>
+    <message>
         <source>Welcome to fieldapp</source>
         <translation>Bienvenue dans fieldapp</translation>
     </message>
@@ -1252,6 +1256,84 @@
             <numerusform>Patientez %n seconde avant de réessayer.</numerusform>
             <numerusform>Patientez %n secondes avant de réessayer.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>This laptop is enrolled.</source>
+        <translation>Cet ordinateur est inscrit.</translation>
+    </message>
+    <message>
+        <source>Not enrolled with a server</source>
+        <translation>Non inscrit auprès d’un serveur</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <source>Sync now (F5)</source>
+        <translation>Synchroniser maintenant (F5)</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Code d’inscription</translation>
+    </message>
+    <message>
+        <source>Certificate file (optional)</source>
+        <translation>Fichier de certificat (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll</source>
+        <translation>&amp;Inscrire</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>Fichier de certificat</translation>
+    </message>
+    <message>
+        <source>Synced at %1</source>
+        <translation>Synchronisé à %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the server</source>
+        <translation>
+            <numerusform>%n modification refusée par le serveur</numerusform>
+            <numerusform>%n modifications refusées par le serveur</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1</source>
+        <translation>Synchronisation interrompue : %1</translation>
+    </message>
+    <message>
+        <source>Changes refused by the server</source>
+        <translation>Modifications refusées par le serveur</translation>
+    </message>
+    <message>
+        <source>This laptop is not enrolled: ask your administrator for a one-time code, then enter the server address and the code.</source>
+        <translation>Cet ordinateur n’est pas inscrit : demandez un code à usage unique à votre administrateur, puis saisissez l’adresse du serveur et le code.</translation>
+    </message>
+    <message>
+        <source>Enter the server address and the code.</source>
+        <translation>Saisissez l’adresse du serveur et le code.</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 (area: %2).</source>
+        <translation>Inscrit auprès de %1 (territoire : %2).</translation>
     </message>
 </context>
 <context>

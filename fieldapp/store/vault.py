@@ -188,6 +188,15 @@ class Vault:
         _wipe(data_key)
         fresh.save(self.key_path)
 
+    def erase(self) -> None:
+        """Lock, then delete the key file and the database: without the wrapped key the
+        encrypted pages cannot be read by anyone (revoked laptop)."""
+        self.lock()
+        for path in (self.key_path, self.db_path, Path(f"{self.db_path}-wal"),
+                     Path(f"{self.db_path}-shm")):
+            path.unlink(missing_ok=True)
+        keys.fsync_dir(self.data_dir)
+
     def lock(self) -> None:
         """Close the database and forget the key."""
         if self.store is not None:

@@ -451,7 +451,7 @@ class PersonsScreen(Screen):
         self.search.setFocus()
 
     def _records_changed(self, kind: str) -> None:
-        if kind == "person" and self._loaded_once:
+        if kind in ("person", "sync") and self._loaded_once:
             self.model.load(self.search.text())
 
     def _loaded(self) -> None:
