@@ -112,6 +112,8 @@ class DateEditor(Editor):
 
     def __init__(self, allow_empty: bool = True) -> None:
         widget = QDateEdit()
+        # ISO dates read left to right in both languages; mirrored they come out scrambled
+        widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         widget.setCalendarPopup(True)
         widget.setDisplayFormat("yyyy-MM-dd")
         if allow_empty:
@@ -133,6 +135,7 @@ class DateEditor(Editor):
 class DateTimeEditor(Editor):
     def __init__(self) -> None:
         widget = QDateTimeEdit(QDateTime.currentDateTime())
+        widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         widget.setDisplayFormat("yyyy-MM-dd HH:mm")
         widget.setCalendarPopup(True)
         super().__init__(widget)
@@ -174,7 +177,8 @@ class CodesEditor(Editor):
     """Several choices from a vocabulary as a checklist; Alt+1…9 toggle the first nine."""
 
     def __init__(self, vocabulary: str, columns: int = 3,
-                 codes: Sequence[str] | None = None, number_keys: bool = False) -> None:
+                 codes: Sequence[str] | None = None, number_keys: bool = False,
+                 shortcut_scope: QWidget | None = None) -> None:
         widget = QWidget()
         grid = QGridLayout(widget)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -193,7 +197,7 @@ class CodesEditor(Editor):
             grid.addWidget(box, i // columns, i % columns)
             self.boxes[term.code] = box
             if number_keys and i < 9:
-                shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), widget)
+                shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), shortcut_scope or widget)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 shortcut.activated.connect(box.toggle)
         super().__init__(widget)
