@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from fieldapp import i18n
@@ -176,12 +176,32 @@ class FieldApp(QObject):
             self.main.restore_drafts(drafts)
             self.db.run(lambda store: [store.discard_draft(f) for f in drafts])
         self._attach_sync(screens)
+        self._add_global_search()
         geometry = self.start.geometry()
         self.start.hide()
         self.main.setGeometry(geometry)
         self.main.show()
         self.idle.timer.start()
         self.main_window_shown.emit()
+
+    def _add_global_search(self) -> None:
+        """Ctrl+K (and Ctrl+F, which line edits do not take) finds a person from anywhere."""
+        from fieldapp.ui.persons import PersonsScreen
+
+        main = self.main
+        assert main is not None
+
+        def search() -> None:
+            screen = main.go_to(PersonsScreen)
+            assert isinstance(screen, PersonsScreen)
+            screen.search.setFocus()
+            screen.search.selectAll()
+
+        for keys in ("Ctrl+K", "Ctrl+F"):
+            action = QAction(main)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(search)
+            main.addAction(action)
 
     def _attach_sync(self, screens: list[Screen]) -> None:
         assert self.main is not None
