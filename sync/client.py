@@ -102,7 +102,8 @@ class HttpClient:
                     method, self.base_url + path, data=data, headers=headers,
                     timeout=self.timeout, verify=self.ca_bundle or True)
                 self.bytes_sent += len(data or b"")
-                self.bytes_received += len(response.content)
+                # bytes on the wire (compressed), as bytes_sent counts them
+                self.bytes_received += response.raw.tell() or len(response.content)
             except requests.exceptions.SSLError as e:
                 raise SyncError(SyncErrorKind.TLS, type(e).__name__) from e
             except (requests.ConnectionError, requests.Timeout) as e:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ MAX_BATCH = 500  # changes per push
 MAX_PAGE = 1000  # changes per pull page
 MAX_FIELDS = 64
 MAX_TEXT = 8000  # characters in one field value on the wire
+MAX_INT = 2**63 - 1  # every integer is stored in a signed 64-bit column (BIGINT)
 
 _COUNTER_BITS = 16
 _COUNTER_MASK = (1 << _COUNTER_BITS) - 1
@@ -81,9 +83,21 @@ def _req(d: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: s
     return value
 
 
-def _ident(value: str, where: str, max_length: int = 64) -> str:
-    if not value or len(value) > max_length or not all(c.isalnum() or c in "-_:." for c in value):
+_IDENT = re.compile(r"[\w\-:.]{1,64}").fullmatch
+
+
+def _ident(value: str, where: str) -> str:
+    if _IDENT(value) is None:
         raise ProtocolError(where, "not an identifier")
+    return value
+
+
+def _check_text(value: str, where: str) -> str:
+    """Text that can be stored: no lone surrogates (JSON's "\\ud800" is not UTF-8)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ProtocolError(where, "not valid text") from None
     return value
 
 
@@ -96,8 +110,12 @@ def _check_fields(fields: Any, where: str) -> dict[str, Any]:
         _ident(name, f"{where}.{name}")
         if value is not None and not isinstance(value, (str, int, float)):
             raise ProtocolError(f"{where}.{name}", "values are text, numbers or null")
-        if isinstance(value, str) and len(value) > MAX_TEXT:
-            raise ProtocolError(f"{where}.{name}", "too long")
+        if isinstance(value, str):
+            if len(value) > MAX_TEXT:
+                raise ProtocolError(f"{where}.{name}", "too long")
+            _check_text(value, f"{where}.{name}")
+        elif isinstance(value, int) and not -MAX_INT <= value <= MAX_INT:
+            raise ProtocolError(f"{where}.{name}", "number out of range")
     return dict(fields)
 
 
@@ -107,7 +125,7 @@ def _check_versions(versions: Any, where: str) -> dict[str, int]:
     out = {}
     for name, v in versions.items():
         _ident(name, f"{where}.{name}")
-        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+        if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= MAX_INT:
             raise ProtocolError(f"{where}.{name}", "expected a version number")
         out[name] = v
     return out
@@ -138,17 +156,19 @@ class Change:
     @classmethod
     def from_json(cls, d: Any, where: str = "change") -> Change:
         mid = _req(d, "mutation_id", int, where)
-        if mid < 1:
-            raise ProtocolError(f"{where}.mutation_id", "must be 1 or more")
+        if not 1 <= mid <= MAX_INT:
+            raise ProtocolError(f"{where}.mutation_id", "from 1 to 2**63-1")
         op = _req(d, "op", str, where)
         if op not in ("create", "update"):
             raise ProtocolError(f"{where}.op", "create or update")
         author = d.get("author")
         if author is not None and (not isinstance(author, str) or len(author) > 120):
             raise ProtocolError(f"{where}.author", "text of at most 120 characters")
+        if author is not None:
+            _check_text(author, f"{where}.author")
         hlc = _req(d, "hlc", int, where)
-        if hlc < 0:
-            raise ProtocolError(f"{where}.hlc", "negative")
+        if not 0 <= hlc <= MAX_INT:
+            raise ProtocolError(f"{where}.hlc", "from 0 to 2**63-1")
         return cls(mid, _ident(_req(d, "kind", str, where), f"{where}.kind"),
                    _ident(_req(d, "record_id", str, where), f"{where}.record_id"), op,
                    _check_fields(_req(d, "fields", dict, where), f"{where}.fields"),
@@ -269,7 +289,7 @@ def decode_cursor(text: str | None) -> Cursor:
         return {}
     try:
         value = json.loads(base64.urlsafe_b64decode(text.encode("ascii")))
-    except (ValueError, binascii.Error, UnicodeError):
+    except (ValueError, binascii.Error, UnicodeError, RecursionError):
         raise ProtocolError("pull.cursor", "unreadable") from None
     return _check_versions(value, "pull.cursor")
 

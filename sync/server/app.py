@@ -90,7 +90,7 @@ async def _json_body(request: Request) -> Any:
             raise ServiceError(413, "too_large")
     try:
         return json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise ServiceError(400, "bad_json") from None
 
 

@@ -197,29 +197,33 @@ class Service:
     # --- enrollment and authentication ---------------------------------------------------
 
     def enroll(self, code: str, device_name: str) -> dict[str, Any]:
+        refused: ServiceError | None = None
         with self.db.write() as tx:
             row = tx.one("SELECT user_id, scope, expires_at, used_at FROM enrollment_codes "
                          f"WHERE code_hash = ?{tx.for_update()}",
                          (token_hash(_norm_code(code)),))
             if row is None or row[3] is not None:
                 self._audit(tx, "device", "enroll_refused", "", "unknown or used code")
-                raise ServiceError(401, "bad_code")
-            user_id, scope, expires_at, _ = row
-            if datetime.fromisoformat(expires_at) < datetime.now(UTC):
-                self._audit(tx, "device", "enroll_refused", user_id, "expired code")
-                raise ServiceError(401, "expired_code")
-            device_id = uuid7()
-            token = secrets.token_urlsafe(32)
-            tx.execute("INSERT INTO devices (id, user_id, token_hash, scope, name, "
-                       "enrolled_at) VALUES (?, ?, ?, ?, ?, ?)",
-                       (device_id, user_id, token_hash(token), scope, device_name[:80],
-                        now()))
-            tx.execute("UPDATE enrollment_codes SET used_at = ?, device_id = ? "
-                       "WHERE code_hash = ?", (now(), device_id,
-                                               token_hash(_norm_code(code))))
-            user = tx.one("SELECT name, role FROM users WHERE id = ?", (user_id,))
-            self._audit(tx, user_id, "enroll", device_id)
-            epoch = self.epoch(tx)
+                refused = ServiceError(401, "bad_code")
+            elif datetime.fromisoformat(row[2]) < datetime.now(UTC):
+                self._audit(tx, "device", "enroll_refused", row[0], "expired code")
+                refused = ServiceError(401, "expired_code")
+            else:
+                user_id, scope, _, _ = row
+                device_id = uuid7()
+                token = secrets.token_urlsafe(32)
+                tx.execute("INSERT INTO devices (id, user_id, token_hash, scope, name, "
+                           "enrolled_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           (device_id, user_id, token_hash(token), scope, device_name[:80],
+                            now()))
+                tx.execute("UPDATE enrollment_codes SET used_at = ?, device_id = ? "
+                           "WHERE code_hash = ?", (now(), device_id,
+                                                   token_hash(_norm_code(code))))
+                user = tx.one("SELECT name, role FROM users WHERE id = ?", (user_id,))
+                self._audit(tx, user_id, "enroll", device_id)
+                epoch = self.epoch(tx)
+        if refused is not None:
+            raise refused  # after the commit, so that the refusal stays in the audit log
         return {"device_id": device_id, "token": token, "scope": scope,
                 "provinces": list(scope_provinces(scope)), "user": user[0], "role": user[1],
                 "epoch": epoch}
@@ -318,6 +322,11 @@ class Service:
             # a device never writes outside its scope: refuse the whole request (403),
             # nothing of it is applied
             raise ServiceError(403, "outside_scope", f"mutation {mid}")
+        if kind is records.CONFLICT and (row is None or any(
+                current.get(n) != v for n, v in change.fields.items()
+                if n not in ("resolved", "resolved_by"))):
+            # conflict records are the server's: a device may only mark one resolved
+            return Outcome(mid, "rejected", "server_only")
         merged = {**current, **change.fields}
         problems = _validate(kind, merged)
         if problems:

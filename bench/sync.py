@@ -1,0 +1,225 @@
+"""Sync of 10,000 changed records through a real server on 127.0.0.1: one laptop pushes them,
+another pulls them, on SQLite and on PostgreSQL (when it answers).
+
+Figures: wall time of the push, of the pull and of the round trip (push then pull), records/s,
+body bytes on the wire per record, and the ratio of the push to a baseline measured in the
+same run: the very same (gzipped) push bodies POSTed with ``requests`` to a trivial stdlib
+``http.server`` in this process that reads the body and answers ``{}``.
+
+    .venv/bin/python bench/sync.py [--count N] [--rounds R] [--backend sqlite|postgres|both]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import requests
+from common import median, report, temp_dir, timed
+
+from fieldapp.store.replica import StoreReplica
+from sync import client as sync_client
+from sync.client import HttpClient
+from sync.protocol import MAX_BATCH, PushRequest
+from tests.helpers.server import (
+    ServerProcess,
+    drop_postgres_database,
+    fresh_postgres_database,
+    open_service,
+    postgres_available,
+)
+from tests.helpers.vaults import new_vault
+
+FIRST = ["Mohamed", "Fatima", "Youssef", "Khadija", "Hamid", "Naima", "Said", "Aicha", "Omar"]
+LAST = ["Benali", "Alaoui", "Tazi", "El Idrissi", "Bennani", "Chraibi", "Ouazzani", "Amrani"]
+ARABIC = ["محمد بن علي", "فاطمة العلوي", "يوسف التازي", "خديجة بناني", "سعيد العمراني"]
+FLAGS = ["addiction", "chronic_illness", "disability_motor", "disability_hearing"]
+NOTES = ["Rencontré près de la gare, demande une couverture.", "Dort sous le pont depuis mars.",
+         "يحتاج إلى فحص طبي", "", "Accompagné de son frère, refuse le centre."]
+
+
+def persons(n: int, seed: int = 1) -> list[dict[str, Any]]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        out.append({
+            "name_lat": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+            "name_ar": rng.choice(ARABIC) if rng.random() < 0.6 else None,
+            "nickname": rng.choice([None, "Hamido", "Sido", "Lmima"]),
+            "sex": rng.choice(["male", "female"]),
+            "approx_age": rng.randint(12, 85),
+            "flags": rng.sample(FLAGS, rng.randint(0, 2)),
+            "consent": rng.random() < 0.8,
+            "notes": rng.choice(NOTES) or None,
+        })
+    return out
+
+
+class WireSession(requests.Session):
+    """Keeps the push bodies exactly as sent, and counts response bytes as received (before
+    gunzip: ``HttpClient.bytes_received`` counts them after)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pushes: list[tuple[bytes, dict[str, str]]] = []
+        self.wire_received = 0
+
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+        response = super().request(method, url, *args, **kwargs)
+        if url.endswith("/v1/push"):
+            self.pushes.append((kwargs["data"], dict(kwargs.get("headers") or {})))
+        self.wire_received += response.raw.tell()  # the body is read: bytes off the socket
+        return response
+
+
+class Sink(BaseHTTPRequestHandler):
+    """The baseline: read the body, answer {} (keep-alive, like the real server)."""
+
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # as uvicorn: no 40 ms delayed-ACK stalls
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = b"{}"
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def baseline(url: str, bodies: list[tuple[bytes, dict[str, str]]]) -> float:
+    with requests.Session() as session:
+        def post_all() -> None:
+            for data, headers in bodies:
+                with session.post(url + "/v1/push", data=data, headers=headers,
+                                  timeout=60) as r:
+                    r.raise_for_status()
+                    r.content  # noqa: B018 - read the answer, as the client does
+        return timed(post_all)
+
+
+def one_round(db_url: str, count: int, sink_url: str, seed: int) -> dict[str, float]:
+    db, service = open_service(db_url)
+    service.create_team("Équipe mobile Rabat", "province:rabat")
+    for user in ("writer", "reader"):
+        service.create_user(user, "field_worker", team="Équipe mobile Rabat")
+    server = ServerProcess(db_url).start()
+    folder = temp_dir("sync")
+    vaults = []
+    try:
+        a_vault, a_store = new_vault(folder / "writer", user="writer")
+        b_vault, b_store = new_vault(folder / "reader", user="reader")
+        vaults = [a_vault, b_vault]
+        a, b = StoreReplica(a_store), StoreReplica(b_store)
+        sync_client.enroll(a, server.url, service.issue_code("writer"), "writer")
+        sync_client.enroll(b, server.url, service.issue_code("reader"), "reader")
+        ids = set(a_store.persons.create_many(persons(count, seed)))
+        assert a_store.pending_count() == count
+
+        a_session, b_session = WireSession(), WireSession()
+        a_client = HttpClient(server.url, a.sync_state()["token"], session=a_session)
+        b_client = HttpClient(server.url, b.sync_state()["token"], session=b_session)
+
+        def push() -> None:  # what sync() does before it pulls
+            while changes := a.pending_changes(MAX_BATCH):
+                response = a_client.push(PushRequest(tuple(changes), a.sync_state()["epoch"]))
+                a.acknowledge(response)
+
+        def pull() -> None:
+            report_ = sync_client.sync(b, b_client, page_size=500)
+            assert report_.pulled == count, report_
+
+        push_s = timed(push)
+        base_s = baseline(sink_url, a_session.pushes)
+        pull_s = timed(pull)
+        assert a_store.pending_count() == 0
+        got = {r[0] for r in b_store.conn.execute("SELECT id FROM persons")}
+        assert got == ids, "the reader does not hold what the writer wrote"
+        a_session.close()
+        b_session.close()
+        return {"push": push_s, "pull": pull_s, "baseline": base_s,
+                "push_requests": len(a_session.pushes),
+                "sent": a_client.bytes_sent + b_client.bytes_sent,
+                "push_sent": a_client.bytes_sent,
+                "pull_wire": b_session.wire_received,
+                "pull_plain": b_client.bytes_received,
+                "wire": (a_client.bytes_sent + b_client.bytes_sent + a_session.wire_received
+                         + b_session.wire_received)}
+    finally:
+        for v in vaults:
+            v.lock()
+        server.stop()
+        db.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_backend(name: str, count: int, rounds: int, sink_url: str) -> None:
+    results = []
+    for r in range(rounds):
+        if name == "sqlite":
+            folder = temp_dir("server")
+            try:
+                results.append(one_round(str(folder / "server.db"), count, sink_url, r))
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+        else:
+            url, dbname = fresh_postgres_database()
+            try:
+                results.append(one_round(url, count, sink_url, r))
+            finally:
+                drop_postgres_database(dbname)
+    push = median([x["push"] for x in results])
+    pull = median([x["pull"] for x in results])
+    trip = median([x["push"] + x["pull"] for x in results])
+    base = median([x["baseline"] for x in results])
+    last = results[-1]
+    print(f"\n{name}: {count} records, median of {rounds} rounds "
+          f"({last['push_requests']} push requests)")
+    report("push (writer → server)", push, "s")
+    report("pull (server → reader, pages of 500)", pull, "s")
+    report("round trip (push + pull)", trip, "s", "<= 5")
+    report("push records/s", count / push, "rec/s")
+    report("pull records/s", count / pull, "rec/s")
+    report("round trip records/s", count / trip, "rec/s")
+    report("push bytes sent per record (gzip)", last["push_sent"] / count, "B")
+    report("pull bytes received per record (wire, gzip)", last["pull_wire"] / count, "B")
+    report("pull bytes per record after gunzip", last["pull_plain"] / count, "B")
+    report("all body bytes on the wire per record", last["wire"] / count, "B")
+    report("baseline: same push bodies to http.server", base, "s")
+    report("ratio push / baseline", push / base, "x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    args = parser.parse_args()
+    sink = ThreadingHTTPServer(("127.0.0.1", 0), Sink)
+    sink.daemon_threads = True
+    threading.Thread(target=sink.serve_forever, daemon=True).start()
+    sink_url = f"http://127.0.0.1:{sink.server_address[1]}"
+    try:
+        if args.backend in ("sqlite", "both"):
+            run_backend("sqlite", args.count, args.rounds, sink_url)
+        if args.backend in ("postgres", "both"):
+            reason = postgres_available()
+            if reason:
+                print(f"\npostgres: skipped ({reason})")
+            else:
+                run_backend("postgres", args.count, args.rounds, sink_url)
+    finally:
+        sink.shutdown()
+        sink.server_close()
+
+
+if __name__ == "__main__":
+    main()
