@@ -82,7 +82,7 @@ def in_process(folder: Path, rounds: int) -> tuple[list[float], list[float]]:
         beat.start()
         last = [0.0]
 
-        def tick() -> None:
+        def tick(beat=beat, gaps=gaps, last=last) -> None:  # this round's
             now = beat.nsecsElapsed() / 1e6
             gaps.append(now - last[0])
             last[0] = now
