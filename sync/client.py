@@ -106,7 +106,9 @@ class HttpClient:
                 self.bytes_received += response.raw.tell() or len(response.content)
             except requests.exceptions.SSLError as e:
                 raise SyncError(SyncErrorKind.TLS, type(e).__name__) from e
-            except (requests.ConnectionError, requests.Timeout) as e:
+            except requests.RequestException as e:
+                # refused, reset, timed out, or a body cut short (ChunkedEncodingError,
+                # ContentDecodingError): the network failed, the request may be retried
                 error = SyncError(SyncErrorKind.NETWORK, type(e).__name__)
             else:
                 if response.status_code < 400:

@@ -364,21 +364,25 @@ class MergeResult:
     overwritten: dict[str, FieldWrite]  # concurrent values that lose: keep as conflicts
 
 
-def merge_change(current: Mapping[str, FieldWrite], change: Change) -> MergeResult:
+def merge_change(current: Mapping[str, FieldWrite], change: Change,
+                 device_id: str | None = None) -> MergeResult:
     """Apply a change field by field in server order.
 
-    A field whose current version is above the change's base for that field was written
-    concurrently by someone else: the change, later in server order, decides the current
-    value, and the other value is returned in ``overwritten`` to be kept as a conflict
-    record (unless both wrote the same value). Fields the change does not touch keep their
-    values, so edits to different fields of one record merge.
+    A field whose current version is above the change's base for that field, written by
+    another device, was written concurrently: the change, later in server order, decides
+    the current value, and the other value is returned in ``overwritten`` to be kept as a
+    conflict record (unless both wrote the same value). A device's own earlier write is not
+    concurrent (its edits are ordered by its mutation ids). Fields the change does not
+    touch keep their values, so edits to different fields of one record merge.
     """
     overwritten = {}
     for name, value in change.fields.items():
         now = current.get(name)
-        if now is None:
+        if now is None or now.value == value:
             continue
-        if now.version > change.base.get(name, 0) and now.value != value:
+        if device_id is not None and now.device_id == device_id:
+            continue
+        if now.version > change.base.get(name, 0):
             overwritten[name] = now
     return MergeResult(dict(change.fields), overwritten)
 

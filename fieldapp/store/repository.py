@@ -277,10 +277,16 @@ class Repository:
 
     # --- writes -------------------------------------------------------------------------
 
-    def _prepare(self, values: Mapping[str, Any], today: date) -> Record:
+    def _prepare(self, values: Mapping[str, Any], today: date,
+                 edited: Iterable[str] | None = None) -> Record:
         if values.get("province") is None:
             values = {**values, "province": self.store.profile.province}
         rec, errors = self.kind.prepare(values, today)
+        if edited is not None:
+            # a date another laptop wrote by its own clock (a day ahead, say) must not block
+            # editing the record's other fields here
+            touched = set(edited)
+            errors = [e for e in errors if e.code != "in_future" or e.field in touched]
         if not errors and rec["province"] != self.store.profile.province:
             errors = [FieldError("province", "outside_scope")]
         if errors:
@@ -348,7 +354,7 @@ class Repository:
             rowid, lazy, versions_json = row[0], row[1], row[2]
             stored = dict(zip(self.kind.field_names, row[3:], strict=True))
             current = self.kind.from_stored(stored)
-            merged = self._prepare({**current, **changes}, date.today())
+            merged = self._prepare({**current, **changes}, date.today(), edited=changes)
             changed = {n: merged[n] for n in self.kind.field_names
                        if merged[n] != current[n]}
             if not changed:

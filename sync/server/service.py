@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -264,19 +264,12 @@ class Service:
             if fresh and fresh[0].mutation_id != last + 1:
                 raise ServiceError(409, "gap", f"expected mutation {last + 1}", extra={
                     "epoch": epoch, "last_mutation_id": last})
-            for change in fresh:
-                outcome = self._apply(tx, device, change)
-                tx.execute("INSERT INTO mutations (device_id, mutation_id, digest, status, "
-                           "code) VALUES (?, ?, ?, ?, ?)",
-                           (device.id, change.mutation_id, digest(change), outcome.status,
-                            outcome.code))
-                if outcome.status == "rejected":
-                    tx.execute("INSERT INTO rejections (device_id, mutation_id, code, errors, "
-                               "at) VALUES (?, ?, ?, ?, ?)",
-                               (device.id, change.mutation_id, outcome.code,
-                                json.dumps(outcome.errors), now()))
-                outcomes.append(outcome)
-                last = change.mutation_id
+            if fresh:
+                batch = _Batch(tx, device)
+                batch.load(fresh)
+                outcomes += [batch.apply(change) for change in fresh]
+                batch.write(self._allocate)
+                last = fresh[-1].mutation_id
             tx.execute("UPDATE devices SET last_mutation_id = ?, last_seen_at = ? WHERE id = ?",
                        (last, now(), device.id))
         return PushResponse(last, epoch, tuple(outcomes))
@@ -293,105 +286,18 @@ class Service:
                                f"mutation {change.mutation_id} was received with other content")
         return Outcome(change.mutation_id, "duplicate", row[2] if row[1] == "rejected" else None)
 
-    def _apply(self, tx: Tx, device: Device, change: Change) -> Outcome:
-        kind = records.KINDS.get(change.kind)
-        mid = change.mutation_id
-        if kind is None:
-            return Outcome(mid, "rejected", "unknown_kind")
-        unknown = [n for n in change.fields if n not in kind.by_name]
-        if unknown:
-            return Outcome(mid, "rejected", "unknown_field", tuple((n, "unknown") for n in
-                                                                   unknown))
-        row = tx.one(f"SELECT province, fields, versions, writers FROM records WHERE kind = ? "
-                     f"AND id = ?{tx.for_update()}", (change.kind, change.record_id))
-        if row is None:
-            if change.op != "create":
-                return Outcome(mid, "rejected", "unknown_record")
-            province = change.fields.get("province")
-            current: dict[str, Any] = {}
-            versions: dict[str, int] = {}
-            writers: dict[str, Any] = {}
-        else:
-            province = row[0]
-            current = json.loads(row[1])
-            versions = json.loads(row[2])
-            writers = json.loads(row[3])
-            if "province" in change.fields and change.fields["province"] != province:
-                return Outcome(mid, "rejected", "province_change")
-        if province not in device.provinces:
-            # a device never writes outside its scope: refuse the whole request (403),
-            # nothing of it is applied
-            raise ServiceError(403, "outside_scope", f"mutation {mid}")
-        if kind is records.CONFLICT and (row is None or any(
-                current.get(n) != v for n, v in change.fields.items()
-                if n not in ("resolved", "resolved_by"))):
-            # conflict records are the server's: a device may only mark one resolved
-            return Outcome(mid, "rejected", "server_only")
-        merged = {**current, **change.fields}
-        problems = _validate(kind, merged)
-        if problems:
-            return Outcome(mid, "rejected", "invalid", tuple(problems))
-        state = {name: FieldWrite(value, versions.get(name, 0),
-                                  int(writers.get(name, {}).get("hlc", 0)),
-                                  writers.get(name, {}).get("device"),
-                                  writers.get(name, {}).get("author"))
-                 for name, value in current.items()}
-        result = merge_change(state, change)
-        changed = {n: v for n, v in result.fields.items()
-                   if n not in current or current[n] != v or n in result.overwritten}
-        if not changed and row is not None:
-            return Outcome(mid, "applied")
-        version = self._next_version(tx, province)
-        writer = {"device": device.id, "author": change.author, "hlc": change.hlc}
-        for name in changed:
-            versions[name] = version
-            writers[name] = writer
-        for name, other in result.overwritten.items():
-            self._conflict(tx, province, change, name, other, writer)
-        fields_json = json.dumps(merged, ensure_ascii=False, separators=(",", ":"))
-        if row is None:
-            tx.execute("INSERT INTO records (kind, id, province, version, fields, versions, "
-                       "writers, hlc, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       (change.kind, change.record_id, province, version, fields_json,
-                        json.dumps(versions), json.dumps(writers), change.hlc, device.id))
-        else:
-            tx.execute("UPDATE records SET version = ?, fields = ?, versions = ?, writers = ?, "
-                       "hlc = ?, device_id = ? WHERE kind = ? AND id = ?",
-                       (version, fields_json, json.dumps(versions), json.dumps(writers),
-                        change.hlc, device.id, change.kind, change.record_id))
-        return Outcome(mid, "applied", conflicts=tuple(result.overwritten))
-
-    def _next_version(self, tx: Tx, province: str) -> int:
-        """The next version of a province: the counter row stays locked until commit, so
-        versions are handed out in commit order and a pull never skips one."""
-        row = tx.one("UPDATE counters SET version = version + 1 WHERE province = ? "
-                     "RETURNING version", (province,))
+    @staticmethod
+    def _allocate(tx: Tx, province: str, count: int) -> int:
+        """Take ``count`` versions of a province at once; returns the first. The counter row
+        stays locked until commit, so versions are handed out in commit order and a pull
+        never skips one."""
+        sql = "UPDATE counters SET version = version + ? WHERE province = ? RETURNING version"
+        row = tx.one(sql, (count, province))
         if row is None:
             tx.execute("INSERT INTO counters (province, version) VALUES (?, 0) "
                        "ON CONFLICT (province) DO NOTHING", (province,))
-            row = tx.one("UPDATE counters SET version = version + 1 WHERE province = ? "
-                         "RETURNING version", (province,))
-        return int(row[0])
-
-    def _conflict(self, tx: Tx, province: str, change: Change, name: str, other: FieldWrite,
-                  winner: Mapping[str, Any]) -> None:
-        """Keep the value that lost, who wrote it and when, as a synced conflict record."""
-        version = self._next_version(tx, province)
-        fields = {
-            "province": province, "deleted": 0, "record_kind": change.kind,
-            "record_id": change.record_id, "field": name,
-            "kept_value": json.dumps(other.value, ensure_ascii=False),
-            "kept_version": other.version, "kept_author": other.author,
-            "kept_device": other.device_id, "kept_hlc": other.hlc,
-            "winner_author": winner.get("author"), "winner_device": winner.get("device"),
-            "winner_hlc": winner.get("hlc"), "resolved": 0, "resolved_by": None,
-        }
-        stamp = {"device": "server", "author": None, "hlc": change.hlc}
-        tx.execute("INSERT INTO records (kind, id, province, version, fields, versions, "
-                   "writers, hlc, device_id) VALUES ('conflict', ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (uuid7(), province, version, json.dumps(fields, ensure_ascii=False),
-                    json.dumps(dict.fromkeys(fields, version)),
-                    json.dumps(dict.fromkeys(fields, stamp)), change.hlc, "server"))
+            row = tx.one(sql, (count, province))
+        return int(row[0]) - count + 1
 
     # --- pull ----------------------------------------------------------------------------
 
@@ -429,6 +335,176 @@ class Service:
                     counts[province] = int(count)
             return PullResponse(tuple(out), encode_cursor(cursor), has_more,
                                 device.last_mutation_id, self.epoch(tx), counts)
+
+
+class _Version:
+    """A version to be numbered once the batch knows how many it needs per province."""
+
+    __slots__ = ("province", "value")
+
+    def __init__(self, province: str) -> None:
+        self.province = province
+        self.value = 0
+
+
+def _plain(obj: Any) -> Any:
+    if isinstance(obj, _Version):
+        return obj.value
+    raise TypeError(type(obj).__name__)
+
+
+class _Batch:
+    """One push: records read once (locked), changes applied in memory in order, versions
+    taken in one block per province, and everything written with a few statements."""
+
+    def __init__(self, tx: Tx, device: Device) -> None:
+        self.tx, self.device = tx, device
+        # (kind, id) → [province, fields, versions, writers, in_database, touched]
+        self.records: dict[tuple[str, str], list[Any]] = {}
+        self.versions: list[_Version] = []
+        self.conflicts: list[tuple[str, _Version, dict[str, Any], int]] = []
+        self.mutations: list[tuple[Any, ...]] = []
+        self.rejections: list[tuple[Any, ...]] = []
+
+    def load(self, changes: Sequence[Change]) -> None:
+        wanted: dict[str, list[str]] = {}
+        for c in changes:
+            wanted.setdefault(c.kind, []).append(c.record_id)
+        for kind, ids in wanted.items():
+            unique = list(dict.fromkeys(ids))
+            for i in range(0, len(unique), 400):
+                chunk = unique[i:i + 400]
+                rows = self.tx.all(
+                    "SELECT id, province, fields, versions, writers FROM records "
+                    f"WHERE kind = ? AND id IN ({','.join('?' * len(chunk))})"
+                    f"{self.tx.for_update()}", (kind, *chunk))
+                for rid, province, fields, versions, writers in rows:
+                    self.records[(kind, rid)] = [province, json.loads(fields),
+                                                 json.loads(versions), json.loads(writers),
+                                                 True, False]
+
+    def apply(self, change: Change) -> Outcome:
+        outcome = self._apply(change)
+        self.mutations.append((self.device.id, change.mutation_id, digest(change),
+                               outcome.status, outcome.code))
+        if outcome.status == "rejected":
+            self.rejections.append((self.device.id, change.mutation_id, outcome.code,
+                                    json.dumps(outcome.errors), now()))
+        return outcome
+
+    def _apply(self, change: Change) -> Outcome:
+        kind = records.KINDS.get(change.kind)
+        mid = change.mutation_id
+        if kind is None:
+            return Outcome(mid, "rejected", "unknown_kind")
+        unknown = [n for n in change.fields if n not in kind.by_name]
+        if unknown:
+            return Outcome(mid, "rejected", "unknown_field",
+                           tuple((n, "unknown") for n in unknown))
+        entry = self.records.get((change.kind, change.record_id))
+        if entry is None:
+            if change.op != "create":
+                return Outcome(mid, "rejected", "unknown_record")
+            province = change.fields.get("province")
+            current: dict[str, Any] = {}
+            versions: dict[str, Any] = {}
+            writers: dict[str, Any] = {}
+        else:
+            province, current, versions, writers = entry[0], entry[1], entry[2], entry[3]
+            if "province" in change.fields and change.fields["province"] != province:
+                return Outcome(mid, "rejected", "province_change")
+        if province not in self.device.provinces:
+            # a device never writes outside its scope: refuse the whole request (403),
+            # nothing of it is applied
+            raise ServiceError(403, "outside_scope", f"mutation {mid}")
+        if kind is records.CONFLICT and (entry is None or any(
+                current.get(n) != v for n, v in change.fields.items()
+                if n not in ("resolved", "resolved_by"))):
+            # conflict records are the server's: a device may only mark one resolved
+            return Outcome(mid, "rejected", "server_only")
+        merged = {**current, **change.fields}
+        problems = _validate(kind, merged)
+        if problems:
+            return Outcome(mid, "rejected", "invalid", tuple(problems))
+        state = {}
+        for name, value in current.items():
+            w = writers.get(name, {})
+            v = versions.get(name, 0)
+            state[name] = FieldWrite(value, v.value if isinstance(v, _Version) else v,
+                                     int(w.get("hlc", 0) or 0), w.get("device"),
+                                     w.get("author"))
+        result = merge_change(state, change, self.device.id)
+        changed = [n for n, v in result.fields.items() if n not in current or current[n] != v]
+        if not changed and entry is not None:
+            return Outcome(mid, "applied")
+        version = _Version(province)
+        self.versions.append(version)
+        writer = {"device": self.device.id, "author": change.author, "hlc": change.hlc}
+        for name in changed:
+            versions[name] = version
+            writers[name] = writer
+        for name, other in result.overwritten.items():
+            conflict_version = _Version(province)
+            self.versions.append(conflict_version)
+            self.conflicts.append((province, conflict_version, {
+                "province": province, "deleted": 0, "record_kind": change.kind,
+                "record_id": change.record_id, "field": name,
+                "kept_value": json.dumps(other.value, ensure_ascii=False),
+                "kept_version": other.version, "kept_author": other.author,
+                "kept_device": other.device_id, "kept_hlc": other.hlc,
+                "winner_author": change.author, "winner_device": self.device.id,
+                "winner_hlc": change.hlc, "resolved": 0, "resolved_by": None}, change.hlc))
+        if entry is None:
+            entry = [province, merged, versions, writers, False, True]
+            self.records[(change.kind, change.record_id)] = entry
+        entry[1], entry[5] = merged, True
+        entry.append((version, change.hlc))
+        return Outcome(mid, "applied", conflicts=tuple(result.overwritten))
+
+    def write(self, allocate: Any) -> None:
+        tx = self.tx
+        per_province: dict[str, list[_Version]] = {}
+        for v in self.versions:
+            per_province.setdefault(v.province, []).append(v)
+        for province, versions in sorted(per_province.items()):
+            first = allocate(tx, province, len(versions))
+            for i, v in enumerate(versions):
+                v.value = first + i
+        inserts, updates = [], []
+        for (kind, rid), entry in self.records.items():
+            if not entry[5]:
+                continue
+            province, fields, versions, writers, in_db = entry[:5]
+            version, hlc = entry[-1]
+            row = (json.dumps(fields, ensure_ascii=False, separators=(",", ":")),
+                   json.dumps(versions, default=_plain), json.dumps(writers), hlc,
+                   self.device.id)
+            if in_db:
+                updates.append((version.value, *row, kind, rid))
+            else:
+                inserts.append((kind, rid, province, version.value, *row))
+        if inserts:
+            tx.executemany("INSERT INTO records (kind, id, province, version, fields, versions, "
+                           "writers, hlc, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           inserts)
+        if updates:
+            tx.executemany("UPDATE records SET version = ?, fields = ?, versions = ?, "
+                           "writers = ?, hlc = ?, device_id = ? WHERE kind = ? AND id = ?",
+                           updates)
+        if self.conflicts:
+            stamp = {"device": "server", "author": None}
+            tx.executemany(
+                "INSERT INTO records (kind, id, province, version, fields, versions, writers, "
+                "hlc, device_id) VALUES ('conflict', ?, ?, ?, ?, ?, ?, ?, 'server')",
+                [(uuid7(), province, v.value, json.dumps(fields, ensure_ascii=False),
+                  json.dumps(dict.fromkeys(fields, v.value)),
+                  json.dumps(dict.fromkeys(fields, {**stamp, "hlc": hlc})), hlc)
+                 for province, v, fields, hlc in self.conflicts])
+        tx.executemany("INSERT INTO mutations (device_id, mutation_id, digest, status, code) "
+                       "VALUES (?, ?, ?, ?, ?)", self.mutations)
+        if self.rejections:
+            tx.executemany("INSERT INTO rejections (device_id, mutation_id, code, errors, at) "
+                           "VALUES (?, ?, ?, ?, ?)", self.rejections)
 
 
 def _norm_code(code: str) -> str:

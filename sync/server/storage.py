@@ -71,6 +71,11 @@ class Tx:
         self._cursor.execute(sql, tuple(params))
         return self
 
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if self.postgres:
+            sql = sql.replace("?", "%s")
+        self._cursor.executemany(sql, [tuple(r) for r in rows])
+
     def one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.execute(sql, params)._cursor.fetchone()
 
