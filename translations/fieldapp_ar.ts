@@ -24,6 +24,10 @@
         <translation>تسجيل الإحالة كمرسلة (Ctrl+S)</translation>
     </message>
     <message>
+        <source>The institution&apos;s answer to the referral chosen above:</source>
+        <translation>رد المؤسسة على الإحالة المختارة أعلاه:</translation>
+    </message>
+    <message>
         <source>Change status</source>
         <translation>تغيير الوضعية</translation>
     </message>
@@ -70,6 +74,10 @@
     <message>
         <source>Mark the chosen action done today (Ctrl+D)</source>
         <translation>تسجيل إنجاز الإجراء المختار اليوم (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Send a new referral:</source>
+        <translation>إرسال إحالة جديدة:</translation>
     </message>
     <message>
         <source>Why reopen</source>

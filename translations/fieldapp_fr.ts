@@ -24,6 +24,10 @@
         <translation>Enregistrer l’orientation comme envoyée (Ctrl+S)</translation>
     </message>
     <message>
+        <source>The institution&apos;s answer to the referral chosen above:</source>
+        <translation>Réponse de l’établissement à l’orientation choisie ci-dessus :</translation>
+    </message>
+    <message>
         <source>Change status</source>
         <translation>Changer le statut</translation>
     </message>
@@ -70,6 +74,10 @@
     <message>
         <source>Mark the chosen action done today (Ctrl+D)</source>
         <translation>Marquer l’action choisie comme réalisée aujourd’hui (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Send a new referral:</source>
+        <translation>Envoyer une nouvelle orientation :</translation>
     </message>
     <message>
         <source>Why reopen</source>

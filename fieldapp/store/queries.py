@@ -206,3 +206,11 @@ def follow_ups_due(store: Store, today: date | None = None, days_ahead: int = 7)
     for r in rows:
         r["overdue"] = r["due_date"] < today.isoformat()
     return rows
+
+
+# --- cases screen ---------------------------------------------------------------------------
+
+
+def case_count(store: Store) -> int:
+    """Cases of any status (to tell an empty screen from an empty filter)."""
+    return int(store.conn.execute("SELECT count(*) FROM cases WHERE deleted = 0").fetchone()[0])

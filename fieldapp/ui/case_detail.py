@@ -1,0 +1,752 @@
+"""The case page: a header (the person, target group, status and, always visible, the plan's
+next due action) and the stages of a case as tabs: Listening, Assessment, Plan, Mediation,
+Referrals, Follow-ups, Closure. Each tab lists what was recorded and has a small form to add
+to it (Ctrl+S or Enter saves; errors sit under their field; nothing typed is lost).
+
+How the status of a case moves (each change is written in the same database job, hence the
+same transaction, as the step that causes it):
+
+- ``open`` until the first step is recorded; the first step (of any kind) makes it
+  ``in_progress``;
+- sending a referral makes an open or in-progress case ``referred``: the case now waits on an
+  institution. Later steps and referral answers (accepted, refused, completed) leave the status
+  as it is; the worker closes the case, or keeps accompanying it, knowingly;
+- closing writes a closure step and sets ``closed`` with ``closed_on`` and ``closure_reason``;
+- reopening writes a reopening step, sets ``in_progress`` and clears ``closed_on`` and
+  ``closure_reason``. Nothing else can be added to a closed case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp import messages
+from fieldapp.domain import vocabularies
+from fieldapp.domain.fields import FieldError
+from fieldapp.store import queries
+from fieldapp.store.repository import NotFound, Store, ValidationError
+from fieldapp.ui.context import Context
+from fieldapp.ui.forms import CodeEditor, Editor, Form, TextEditor, isolate
+from fieldapp.ui.persons import age_text, display_name
+
+Row = dict[str, Any]
+# Arabic-Indic and Persian digits typed on an Arabic keyboard count as digits.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def today_iso() -> str:
+    return date.today().isoformat()
+
+
+# --- database jobs (run on the database thread; no widgets) --------------------------------
+
+
+def _move_status(store: Store, case_id: str, to: str) -> bool:
+    """open → in_progress on a first step; open/in_progress → referred on a sent referral."""
+    case = store.cases.get(case_id)
+    if case is None:
+        raise NotFound("not_found_record", case_id)
+    if case["status"] == "open" or (to == "referred" and case["status"] == "in_progress"):
+        store.cases.update(case_id, {"status": to})
+        return True
+    return False
+
+
+def add_event(store: Store, case_id: str, values: Mapping[str, Any]) -> list[str]:
+    with store.transaction():
+        store.case_events.create({**values, "case_id": case_id})
+        moved = _move_status(store, case_id, "in_progress")
+    return ["case_event"] + (["case"] if moved else [])
+
+
+def send_referral(store: Store, case_id: str, values: Mapping[str, Any]) -> list[str]:
+    """The referral record and a referral step in the case, together."""
+    values = dict(values)
+    summary = values.pop("summary") or values.get("institution_name")
+    with store.transaction():
+        case = store.cases.get(case_id)
+        if case is None:
+            raise NotFound("not_found_record", case_id)
+        store.referrals.create({**values, "person_id": case["person_id"], "case_id": case_id,
+                                "status": "sent"})
+        store.case_events.create({"case_id": case_id, "event_type": "referral",
+                                  "date": values.get("sent_on"), "summary": summary})
+        moved = _move_status(store, case_id, "referred")
+    return ["referral", "case_event"] + (["case"] if moved else [])
+
+
+def close_case(store: Store, case_id: str, values: Mapping[str, Any]) -> list[str]:
+    with store.transaction():
+        store.case_events.create({**values, "case_id": case_id, "event_type": "closure"})
+        store.cases.update(case_id, {"status": "closed", "closed_on": values.get("date"),
+                                     "closure_reason": values.get("closure_reason")})
+    return ["case_event", "case"]
+
+
+def reopen_case(store: Store, case_id: str, values: Mapping[str, Any]) -> list[str]:
+    with store.transaction():
+        store.case_events.create({**values, "case_id": case_id, "event_type": "reopening"})
+        store.cases.update(case_id, {"status": "in_progress", "closed_on": None,
+                                     "closure_reason": None})
+    return ["case_event", "case"]
+
+
+def mark_done(store: Store, event_id: str) -> list[str]:
+    store.case_events.update(event_id, {"done_on": today_iso()})
+    return ["case_event"]
+
+
+def change_referral_status(store: Store, referral_id: str,
+                           values: Mapping[str, Any]) -> list[str]:
+    store.referrals.update(referral_id, dict(values))
+    return ["referral"]
+
+
+def load_case(store: Store, case_id: str) -> tuple[Row | None, Row | None, list[Row], list[Row]]:
+    case = store.cases.get(case_id)
+    if case is None:
+        return None, None, [], []
+    return (case, store.persons.get(case["person_id"]), queries.case_events(store, case_id),
+            queries.case_referrals(store, case_id))
+
+
+def next_due(events: Iterable[Row]) -> Row | None:
+    """The plan's next due action: the earliest due date not yet done."""
+    due = [e for e in events if e.get("due_date") and not e.get("done_on")]
+    return min(due, key=lambda e: e["due_date"]) if due else None
+
+
+# --- editors ---------------------------------------------------------------------------------
+
+
+class _DayStepper(QObject):
+    """↑ / ↓ in a date field move it a day later / earlier (from today when empty)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and isinstance(watched, QLineEdit) and not event.modifiers()):
+            key = event.key()
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                text = watched.text().translate(_DIGITS).strip()
+                try:
+                    day = date.fromisoformat(text)
+                except ValueError:
+                    day = date.today()
+                else:
+                    day += timedelta(days=1 if key == Qt.Key.Key_Up else -1)
+                watched.setText(day.isoformat())
+                return True
+        return False
+
+
+class TypedDateEditor(Editor):
+    """A date typed as year-month-day (Arabic-Indic digits accepted), or empty; ↑/↓ step a
+    day. The repository says when the text is not a date, under the field."""
+
+    _stepper: _DayStepper | None = None
+
+    def __init__(self, today: bool = False) -> None:
+        widget = QLineEdit()
+        widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # as forms.DateEditor
+        widget.setMaxLength(10)
+        widget.setPlaceholderText("2026-03-21")
+        widget.setToolTip(QCoreApplication.translate(
+            "CaseDetail", "Year-month-day; ↑ and ↓ move the date by one day"))
+        if TypedDateEditor._stepper is None:
+            TypedDateEditor._stepper = _DayStepper()
+        widget.installEventFilter(TypedDateEditor._stepper)
+        self.today = today
+        super().__init__(widget)
+        self.set_value(None)
+
+    def value(self) -> Any:
+        text = self.widget.text().translate(_DIGITS).strip().replace("/", "-")  # type: ignore[attr-defined]
+        return text or None
+
+    def set_value(self, value: Any) -> None:
+        self.widget.setText(value or (today_iso() if self.today else ""))  # type: ignore[attr-defined]
+
+
+def typed(form: Form) -> bool:
+    """Whether something was typed or chosen in ``form`` (its values differ from a new
+    form's: empty, today's date, the first choice)."""
+    for editor in form.editors.values():
+        if isinstance(editor, TypedDateEditor):
+            default = today_iso() if editor.today else None
+        elif isinstance(editor, CodeEditor):
+            default = editor.widget.itemData(0)  # type: ignore[attr-defined]
+        else:
+            default = None
+        if editor.value() != default:
+            return True
+    return False
+
+
+def event_text(ev: Row, lang: str, with_type: bool = False) -> str:
+    parts = [isolate(ev.get("date"))]
+    if with_type:
+        parts.append(vocabularies.vocabulary("case_event").label(ev["event_type"], lang))
+    if ev.get("closure_reason"):
+        parts.append(vocabularies.vocabulary("closure_reason").label(ev["closure_reason"], lang))
+    if ev.get("summary"):
+        parts.append(isolate(ev["summary"]))
+    if ev.get("assigned_to"):
+        parts.append("→ " + isolate(ev["assigned_to"]))
+    if ev.get("done_on"):
+        parts.append(QCoreApplication.translate("CaseDetail", "done %1").replace(
+            "%1", isolate(ev["done_on"])))
+    elif ev.get("due_date"):
+        parts.append(QCoreApplication.translate("CaseDetail", "due %1").replace(
+            "%1", isolate(ev["due_date"])))
+    return " — ".join(p for p in parts if p)
+
+
+# --- stage tabs ------------------------------------------------------------------------------
+
+
+class StageTab(QWidget):
+    """A list of what was recorded at one stage, and a form to add to it."""
+
+    def __init__(self, ctx: Context, key: str) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.key = key
+        self.case: Row | None = None
+        self.setObjectName(f"case_tab_{key}")
+        self.layout_ = QVBoxLayout(self)
+        self.list = QListWidget()
+        self.list.setObjectName(f"{key}_list")
+        self.layout_.addWidget(self.list, 1)
+        self.problem = QLabel()
+        self.problem.setObjectName(f"{key}_problem")
+        self.problem.setProperty("role", "error")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.buttons = QHBoxLayout()
+        self.save_button = QPushButton()
+        self.save_button.setObjectName(f"{key}_save")
+        self.save_button.clicked.connect(self.save)
+        self.forms: list[Form] = []
+
+    def set_action(self, text: str, tip: str) -> None:
+        """The save button's words; Ctrl+S stays its shortcut (set after the text, which
+        would otherwise replace it)."""
+        self.save_button.setText(text)
+        self.save_button.setToolTip(tip)
+        self.save_button.setShortcut(QKeySequence("Ctrl+S"))
+
+    def finish_layout(self) -> None:
+        self.layout_.addWidget(self.problem)
+        self.buttons.addStretch()
+        self.buttons.addWidget(self.save_button)
+        self.layout_.addLayout(self.buttons)
+
+    def add_form(self, form: Form) -> Form:
+        self.forms.append(form)
+        for editor in form.editors.values():
+            if isinstance(editor.widget, QLineEdit):  # Enter saves from one-line fields
+                editor.widget.returnPressed.connect(self.save)
+        return form
+
+    @property
+    def form(self) -> Form:
+        return self.forms[0]
+
+    # content and drafts ---------------------------------------------------------------------
+
+    def reset(self, form: Form | None = None) -> None:
+        for f in [form] if form else self.forms:
+            f.set_values({name: None for name in f.editors})
+            f.clear_errors()
+        self.problem.hide()
+
+    def has_content(self) -> bool:
+        return any(typed(f) for f in self.forms)
+
+    def draft(self) -> dict[str, Any]:
+        return self.form.values()
+
+    def restore(self, values: Mapping[str, Any]) -> None:
+        self.form.set_values(values)
+
+    # filling and writing ----------------------------------------------------------------------
+
+    def fill(self, case: Row, events: list[Row], referrals: list[Row]) -> int:
+        """Show the case's records for this stage; returns how many."""
+        raise NotImplementedError
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def set_items(self, rows: Iterable[tuple[str, str, bool]]) -> int:
+        """(id, text, overdue) rows; keeps the current row across reloads."""
+        current = self.list.currentItem()
+        keep = current.data(Qt.ItemDataRole.UserRole) if current else None
+        self.list.clear()
+        for record_id, text, overdue in rows:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, record_id)
+            if overdue:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.list.addItem(item)
+            if record_id == keep:
+                self.list.setCurrentItem(item)
+        return self.list.count()
+
+    def submit(self, job: Callable[[Store], list[str]], form: Form,
+               rename: Mapping[str, str] | None = None, clear: bool = True) -> None:
+        """Run ``job``; on success reset ``form`` and announce the change, on failure show
+        the errors inline (``rename`` maps fields of other records onto this form's)."""
+        self.save_button.setEnabled(False)
+
+        def done(kinds: list[str]) -> None:
+            self.save_button.setEnabled(True)
+            if clear:
+                self.reset(form)
+                focus = next(iter(form.editors.values()), None)
+                if focus is not None:
+                    focus.widget.setFocus()
+            for kind in kinds:
+                self.ctx.events.records_changed.emit(kind)
+
+        def failed(error: Exception) -> None:
+            self.save_button.setEnabled(True)
+            self.problem.hide()
+            if isinstance(error, ValidationError):
+                errors = [FieldError((rename or {}).get(e.field, e.field), e.code, e.params)
+                          for e in error.errors]
+                unplaced = form.show_errors(errors)
+                if unplaced:
+                    self.show_problem(", ".join(messages.field_label(e.field) + ": "
+                                                + messages.field_error_text(e) for e in unplaced))
+            elif hasattr(error, "code"):
+                self.show_problem(messages.error_text(error))  # type: ignore[arg-type]
+            else:
+                raise error
+
+        self.ctx.db.run(job, on_done=done, on_error=failed)
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+
+    def case_id(self) -> str:
+        assert self.case is not None
+        return str(self.case["id"])
+
+    def set_open(self, is_open: bool) -> None:
+        """Nothing is added to a closed case."""
+        for f in self.forms:
+            f.setEnabled(is_open)
+        self.save_button.setEnabled(is_open)
+
+
+class EventTab(StageTab):
+    """Listening, Assessment, Plan, Mediation, Follow-ups: case events of some types."""
+
+    def __init__(self, ctx: Context, key: str, event_types: tuple[str, ...],
+                 fields: tuple[str, ...], can_mark_done: bool = False) -> None:
+        super().__init__(ctx, key)
+        self.event_types = event_types
+        form = Form(columns=2)
+        if len(event_types) > 1:
+            form.add("event_type", CodeEditor("case_event", allow_empty=False,
+                                              codes=event_types))
+        for name in fields:
+            if name == "summary" and key in ("plan", "follow_ups"):
+                form.add(name, TextEditor(400), span=2)
+            elif name == "summary":
+                form.add(name, TextEditor(4000, multiline=True), span=2)
+            elif name == "assigned_to":
+                form.add(name, TextEditor(80))
+            else:
+                form.add(name, TypedDateEditor(today=name == "date"))
+        self.layout_.addWidget(self.add_form(form))
+        self.set_action(QCoreApplication.translate("CaseDetail", "Add"),
+                        QCoreApplication.translate("CaseDetail", "Add (Ctrl+S)"))
+        self.done_button: QPushButton | None = None
+        if can_mark_done:
+            self.done_button = QPushButton(QCoreApplication.translate("CaseDetail", "Mark done"))
+            self.done_button.setObjectName(f"{key}_mark_done")
+            self.done_button.setToolTip(QCoreApplication.translate(
+                "CaseDetail", "Mark the chosen action done today (Ctrl+D)"))
+            self.done_button.setShortcut(QKeySequence("Ctrl+D"))
+            self.done_button.clicked.connect(self.mark_done)
+            self.done_button.setEnabled(False)
+            self.buttons.addWidget(self.done_button)
+            self.list.currentItemChanged.connect(lambda *_: self._update_done_button())
+        self.finish_layout()
+        self._open_ids: set[str] = set()
+
+    def fill(self, case: Row, events: list[Row], referrals: list[Row]) -> int:
+        self.case = case
+        lang, today = self.ctx.lang, today_iso()
+        mine = [e for e in events if e["event_type"] in self.event_types]
+        self._open_ids = {e["id"] for e in mine if e.get("due_date") and not e.get("done_on")}
+        count = self.set_items(
+            (e["id"], event_text(e, lang, with_type=len(self.event_types) > 1),
+             e["id"] in self._open_ids and e["due_date"] < today) for e in mine)
+        self._update_done_button()
+        return count
+
+    def _update_done_button(self) -> None:
+        if self.done_button is None:
+            return
+        item = self.list.currentItem()
+        self.done_button.setEnabled(
+            self.save_button.isEnabled() and item is not None
+            and item.data(Qt.ItemDataRole.UserRole) in self._open_ids)
+
+    def set_open(self, is_open: bool) -> None:
+        super().set_open(is_open)
+        self._update_done_button()
+
+    def save(self) -> None:
+        if self.case is None or not self.save_button.isEnabled():
+            return
+        values = {"event_type": self.event_types[0], **self.form.values()}
+        case_id = self.case_id()
+        self.submit(lambda store: add_event(store, case_id, values), self.form)
+
+    def mark_done(self) -> None:
+        item = self.list.currentItem()
+        if item is None or self.done_button is None or not self.done_button.isEnabled():
+            return
+        event_id = item.data(Qt.ItemDataRole.UserRole)
+        self.done_button.setEnabled(False)
+        self.submit(lambda store: mark_done(store, event_id), self.form, clear=False)
+
+
+class ReferralsTab(StageTab):
+    """Referrals to institutions: send one (with a referral step in the case), then record
+    the institution's answer."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx, "referrals")
+        form = Form(columns=2)
+        form.add("institution_type", CodeEditor("referral_institution"), span=2)
+        form.add("institution_name", TextEditor(160))
+        form.add("sent_on", TypedDateEditor(today=True))
+        form.add("summary", TextEditor(400), span=2)
+        self.layout_.addWidget(self.add_form(form))
+        self.set_action(QCoreApplication.translate("CaseDetail", "Send referral"),
+                        QCoreApplication.translate("CaseDetail",
+                                                   "Record the referral as sent (Ctrl+S)"))
+        answer = QLabel(QCoreApplication.translate(
+            "CaseDetail", "The institution's answer to the referral chosen above:"))
+        self.layout_.insertWidget(1, answer)
+        row = QHBoxLayout()
+        self.status_form = Form(columns=2)
+        self.status_form.setObjectName("referral_status_form")
+        self.status_form.add("status", CodeEditor("referral_status", allow_empty=False))
+        self.status_form.add("status_on", TypedDateEditor(today=True))
+        self.status_button = QPushButton(QCoreApplication.translate("CaseDetail",
+                                                                    "Change status"))
+        self.status_button.setObjectName("change_referral_status")
+        self.status_button.setToolTip(QCoreApplication.translate(
+            "CaseDetail", "Record the institution's answer for the chosen referral (Ctrl+U)"))
+        self.status_button.setShortcut(QKeySequence("Ctrl+U"))
+        self.status_button.clicked.connect(self.change_status)
+        self.status_button.setEnabled(False)
+        self.list.currentItemChanged.connect(
+            lambda cur, _prev: self.status_button.setEnabled(cur is not None))
+        row.addWidget(self.status_form, 1)
+        row.addWidget(self.status_button)
+        self.layout_.insertLayout(2, row)
+        self.layout_.insertWidget(3, QLabel(QCoreApplication.translate(
+            "CaseDetail", "Send a new referral:")))
+        self.finish_layout()
+
+    def fill(self, case: Row, events: list[Row], referrals: list[Row]) -> int:
+        self.case = case
+        lang = self.ctx.lang
+        voc = vocabularies.vocabulary
+
+        def text(r: Row) -> str:
+            status = voc("referral_status").label(r["status"], lang)
+            if r.get("status_on"):
+                status += f" ({isolate(r['status_on'])})"
+            parts = [isolate(r["sent_on"]),
+                     voc("referral_institution").label(r["institution_type"], lang),
+                     isolate(r.get("institution_name")), status]
+            return " — ".join(p for p in parts if p)
+
+        return self.set_items((r["id"], text(r), False) for r in referrals)
+
+    def save(self) -> None:
+        if self.case is None or not self.save_button.isEnabled():
+            return
+        values = self.form.values()
+        case_id = self.case_id()
+        self.submit(lambda store: send_referral(store, case_id, values), self.form,
+                    rename={"date": "sent_on"})
+
+    def change_status(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        referral_id = item.data(Qt.ItemDataRole.UserRole)
+        values = self.status_form.values()
+        self.submit(lambda store: change_referral_status(store, referral_id, values),
+                    self.status_form)
+
+
+class ClosureTab(StageTab):
+    """Close the case with a reason (closure step + case closed, together), or reopen it."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx, "closure")
+        self.close_form = Form(columns=2)
+        self.close_form.setObjectName("close_form")
+        self.close_form.add("closure_reason", CodeEditor("closure_reason"))
+        self.close_form.add("date", TypedDateEditor(today=True),
+                            label=messages.field_label("closed_on"))
+        self.close_form.add("summary", TextEditor(4000, multiline=True), span=2)
+        self.reopen_form = Form(columns=2)
+        self.reopen_form.setObjectName("reopen_form")
+        self.reopen_form.add("date", TypedDateEditor(today=True))
+        self.reopen_form.add("summary", TextEditor(400),
+                             label=QCoreApplication.translate("CaseDetail", "Why reopen"))
+        self.state = QLabel()
+        self.state.setObjectName("closure_state")
+        self.state.setWordWrap(True)
+        self.layout_.addWidget(self.state)
+        self.layout_.addWidget(self.add_form(self.close_form))
+        self.layout_.addWidget(self.add_form(self.reopen_form))
+        self.closed = False
+        self.finish_layout()
+        self._show_mode()
+
+    def _show_mode(self) -> None:
+        self.close_form.setVisible(not self.closed)
+        self.reopen_form.setVisible(self.closed)
+        if self.closed:
+            self.set_action(QCoreApplication.translate("CaseDetail", "Reopen the case"),
+                            QCoreApplication.translate(
+                                "CaseDetail",
+                                "Reopen the case to continue the accompaniment (Ctrl+S)"))
+        else:
+            self.set_action(QCoreApplication.translate("CaseDetail", "Close the case"),
+                            QCoreApplication.translate("CaseDetail",
+                                                       "Close the case with this reason (Ctrl+S)"))
+
+    @property
+    def form(self) -> Form:
+        return self.reopen_form if self.closed else self.close_form
+
+    def fill(self, case: Row, events: list[Row], referrals: list[Row]) -> int:
+        self.case = case
+        self.closed = case["status"] == "closed"
+        self._show_mode()
+        lang = self.ctx.lang
+        if self.closed:
+            self.state.setText(
+                QCoreApplication.translate("CaseDetail", "Closed on %1: %2")
+                .replace("%1", isolate(case.get("closed_on")))
+                .replace("%2", vocabularies.vocabulary("closure_reason").label(
+                    case.get("closure_reason") or "", lang)))
+        else:
+            self.state.setText(QCoreApplication.translate(
+                "CaseDetail", "Close the case when the accompaniment ends; it can be reopened."))
+        mine = [e for e in events if e["event_type"] in ("closure", "reopening")]
+        return self.set_items((e["id"], event_text(e, lang, with_type=True), False)
+                              for e in mine)
+
+    def set_open(self, is_open: bool) -> None:
+        self.close_form.setEnabled(True)
+        self.reopen_form.setEnabled(True)
+        self.save_button.setEnabled(True)
+
+    def draft(self) -> dict[str, Any]:
+        return {"mode": "reopen" if self.closed else "close", **self.form.values()}
+
+    def restore(self, values: Mapping[str, Any]) -> None:
+        values = dict(values)
+        form = self.reopen_form if values.pop("mode", "close") == "reopen" else self.close_form
+        form.set_values(values)
+
+    def has_content(self) -> bool:
+        return typed(self.form)
+
+    def save(self) -> None:
+        if self.case is None or not self.save_button.isEnabled():
+            return
+        form, case_id = self.form, self.case_id()
+        values = form.values()
+        job = reopen_case if self.closed else close_case
+        self.submit(lambda store: job(store, case_id, values), form,
+                    rename={"closed_on": "date"})
+
+
+# --- the page ----------------------------------------------------------------------------------
+
+
+class CaseDetail(QWidget):
+    """One case: header with the next due action, then the stages as tabs (Alt+1 … Alt+7)."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("case_detail")
+        self.case_id: str | None = None
+        self.case: Row | None = None
+        self.next_due: Row | None = None
+        self._generation = 0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.person = QLabel()
+        self.person.setObjectName("case_person")
+        self.person.setProperty("role", "title")
+        self.person.setWordWrap(True)
+        self.facts = QLabel()
+        self.facts.setObjectName("case_facts")
+        self.facts.setWordWrap(True)
+        self.due = QLabel()
+        self.due.setObjectName("case_next_due")
+        self.due.setWordWrap(True)
+        for label in (self.person, self.facts, self.due):
+            layout.addWidget(label)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("case_tabs")
+        self.stages: dict[str, StageTab] = {
+            "listening": EventTab(ctx, "listening", ("listening",), ("date", "summary")),
+            "assessment": EventTab(ctx, "assessment", ("assessment",), ("date", "summary")),
+            "plan": EventTab(ctx, "plan", ("plan_action",),
+                             ("summary", "due_date", "assigned_to", "date"), can_mark_done=True),
+            "mediation": EventTab(ctx, "mediation", ("mediation",), ("date", "summary")),
+            "referrals": ReferralsTab(ctx),
+            "follow_ups": EventTab(ctx, "follow_ups", ("follow_up", "home_visit"),
+                                   ("due_date", "summary", "date"), can_mark_done=True),
+            "closure": ClosureTab(ctx),
+        }
+        self._titles = {
+            "listening": QCoreApplication.translate("CaseDetail", "Listening"),
+            "assessment": QCoreApplication.translate("CaseDetail", "Assessment"),
+            "plan": QCoreApplication.translate("CaseDetail", "Plan"),
+            "mediation": QCoreApplication.translate("CaseDetail", "Mediation"),
+            "referrals": QCoreApplication.translate("CaseDetail", "Referrals"),
+            "follow_ups": QCoreApplication.translate("CaseDetail", "Follow-ups"),
+            "closure": QCoreApplication.translate("CaseDetail", "Closure"),
+        }
+        for i, (key, tab) in enumerate(self.stages.items()):
+            self.tabs.addTab(tab, self._titles[key])
+            self.tabs.setTabToolTip(i, f"{self._titles[key]} (Alt+{i + 1})")
+            shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
+            shortcut.activated.connect(lambda t=tab: self.show_stage(t.key))
+        layout.addWidget(self.tabs, 1)
+        ctx.events.records_changed.connect(self._records_changed)
+
+    def show_stage(self, key: str) -> None:
+        tab = self.stages[key]
+        self.tabs.setCurrentWidget(tab)
+        first = next(iter(tab.form.editors.values()), None)
+        if first is not None and tab.form.isEnabled():
+            first.widget.setFocus()
+
+    def show_case(self, case_id: str) -> None:
+        """Show ``case_id``; what is typed in its forms stays if it is already shown."""
+        if case_id != self.case_id:
+            self.case_id = case_id
+            self.case = None
+            for tab in self.stages.values():
+                tab.case = None
+                tab.reset()
+                tab.list.clear()
+            self.person.setText("…")
+            self.facts.clear()
+            self.due.clear()
+        self.reload()
+
+    def reload(self) -> None:
+        if self.case_id is None:
+            return
+        self._generation += 1
+        generation, case_id = self._generation, self.case_id
+        self.ctx.db.run(lambda store: load_case(store, case_id),
+                        on_done=lambda res: self._fill(generation, *res))
+
+    def _records_changed(self, kind: str) -> None:
+        if kind in ("case", "case_event", "referral", "person") and self.case_id:
+            self.reload()
+
+    def _fill(self, generation: int, case: Row | None, person: Row | None,
+              events: list[Row], referrals: list[Row]) -> None:
+        if generation != self._generation:
+            return  # another case was chosen meanwhile
+        lang = self.ctx.lang
+        self.case = case
+        if case is None:
+            self.person.setText(QCoreApplication.translate("CaseDetail",
+                                                           "This case no longer exists."))
+            return
+        voc = vocabularies.vocabulary
+        who = display_name(person or {}, lang)
+        age = age_text(person or {})
+        self.person.setText(f"{who} · {age}" if age else who)
+        facts = [voc("target_group").label(case["target_group"], lang),
+                 voc("case_status").label(case["status"], lang),
+                 QCoreApplication.translate("CaseDetail", "opened on %1").replace(
+                     "%1", isolate(case["opened_on"]))]
+        self.facts.setText(" · ".join(facts))
+        self._show_next_due(next_due(events))
+        is_open = case["status"] != "closed"
+        for i, (key, tab) in enumerate(self.stages.items()):
+            count = tab.fill(case, events, referrals)
+            tab.set_open(is_open)
+            self.tabs.setTabText(i, f"{self._titles[key]} ({count})" if count
+                                 else self._titles[key])
+
+    def _show_next_due(self, event: Row | None) -> None:
+        self.next_due = event
+        overdue = bool(event) and event["due_date"] < today_iso()  # type: ignore[index]
+        if event is None:
+            text = QCoreApplication.translate("CaseDetail", "Next action: none planned.")
+        else:
+            what = event.get("summary") or vocabularies.vocabulary("case_event").label(
+                event["event_type"], self.ctx.lang)
+            text = (QCoreApplication.translate("CaseDetail", "Overdue action: %1 — was due %2")
+                    if overdue else
+                    QCoreApplication.translate("CaseDetail", "Next action: %1 — due %2"))
+            text = text.replace("%1", isolate(what)).replace("%2", isolate(event["due_date"]))
+        self.due.setText(text)
+        self.due.setProperty("role", "overdue" if overdue else "")
+        self.due.style().unpolish(self.due)
+        self.due.style().polish(self.due)
+
+    # drafts -------------------------------------------------------------------------------
+
+    def drafts(self) -> dict[str, dict[str, Any]]:
+        if self.case_id is None:
+            return {}
+        return {f"case_event:{key}": {"case_id": self.case_id, **tab.draft()}
+                for key, tab in self.stages.items() if tab.has_content()}
+
+    def restore_drafts(self, drafts: Mapping[str, Mapping[str, Any]]) -> bool:
+        """Reopen the case of the drafts and put back what was typed; True if any."""
+        mine = {k.split(":", 1)[1]: dict(v) for k, v in drafts.items()
+                if k.startswith("case_event:") and k.split(":", 1)[1] in self.stages}
+        if not mine:
+            return False
+        case_id = next(iter(mine.values()))["case_id"]
+        self.show_case(case_id)
+        for key, values in mine.items():
+            if values.pop("case_id", None) == case_id:
+                self.stages[key].restore(values)
+                self.tabs.setCurrentWidget(self.stages[key])
+        return True
