@@ -290,6 +290,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("fieldapp")
     app.setOrganizationName("fieldapp")
     style.apply(app)
+    points = QSettings("fieldapp", "fieldapp").value("font_point_size")
+    if points:
+        from fieldapp.ui.settings import apply_font_size
+
+        apply_font_size(int(str(points)))
     return app
 
 

@@ -4,10 +4,6 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <source>Year-month-day; ↑ and ↓ move the date by one day</source>
-        <translation>سنة-شهر-يوم؛ يغير السهمان ↑ و↓ التاريخ بيوم واحد</translation>
-    </message>
-    <message>
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
@@ -130,6 +126,10 @@
     <message>
         <source>Closed on %1: %2</source>
         <translation>مغلق منذ %1: %2</translation>
+    </message>
+    <message>
+        <source>Year-month-day; ↑ and ↓ move the date by one day</source>
+        <translation>سنة-شهر-يوم؛ يغير السهمان ↑ و↓ التاريخ بيوم واحد</translation>
     </message>
 </context>
 <context>
@@ -1339,6 +1339,10 @@
     <message>
         <source>Syncing…</source>
         <translation>جارية المزامنة…</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>الخادم</translation>
     </message>
     <message>
         <source>Choose…</source>

@@ -4,10 +4,6 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <source>Year-month-day; ↑ and ↓ move the date by one day</source>
-        <translation>Année-mois-jour ; ↑ et ↓ changent la date d’un jour</translation>
-    </message>
-    <message>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
@@ -130,6 +126,10 @@
     <message>
         <source>Closed on %1: %2</source>
         <translation>Clôturé le %1 : %2</translation>
+    </message>
+    <message>
+        <source>Year-month-day; ↑ and ↓ move the date by one day</source>
+        <translation>Année-mois-jour ; ↑ et ↓ changent la date d’un jour</translation>
     </message>
 </context>
 <context>
@@ -1287,6 +1287,10 @@
     <message>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
     </message>
     <message>
         <source>Choose…</source>

@@ -19,11 +19,10 @@ same transaction, as the step that causes it):
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,155 +38,34 @@ from PySide6.QtWidgets import (
 from fieldapp import messages
 from fieldapp.domain import vocabularies
 from fieldapp.domain.fields import FieldError
-from fieldapp.store import queries
-from fieldapp.store.repository import NotFound, Store, ValidationError
+from fieldapp.store.casework import (
+    add_event,
+    change_referral_status,
+    close_case,
+    load_case,
+    mark_done,
+    next_due,
+    reopen_case,
+    send_referral,
+    today_iso,
+)
+from fieldapp.store.repository import Store, ValidationError
 from fieldapp.ui.context import Context
-from fieldapp.ui.forms import CodeEditor, Editor, Form, TextEditor, isolate
+from fieldapp.ui.forms import CodeEditor, DateEditor, Form, TextEditor, isolate
 from fieldapp.ui.persons import age_text, display_name
 
 Row = dict[str, Any]
-# Arabic-Indic and Persian digits typed on an Arabic keyboard count as digits.
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
-
-def today_iso() -> str:
-    return date.today().isoformat()
-
-
-# --- database jobs (run on the database thread; no widgets) --------------------------------
-
-
-def _move_status(store: Store, case_id: str, to: str) -> bool:
-    """open → in_progress on a first step; open/in_progress → referred on a sent referral."""
-    case = store.cases.get(case_id)
-    if case is None:
-        raise NotFound("not_found_record", case_id)
-    if case["status"] == "open" or (to == "referred" and case["status"] == "in_progress"):
-        store.cases.update(case_id, {"status": to})
-        return True
-    return False
-
-
-def add_event(store: Store, case_id: str, values: Mapping[str, Any]) -> list[str]:
-    with store.transaction():
-        store.case_events.create({**values, "case_id": case_id})
-        moved = _move_status(store, case_id, "in_progress")
-    return ["case_event"] + (["case"] if moved else [])
-
-
-def send_referral(store: Store, case_id: str, values: Mapping[str, Any]) -> list[str]:
-    """The referral record and a referral step in the case, together."""
-    values = dict(values)
-    summary = values.pop("summary") or values.get("institution_name")
-    with store.transaction():
-        case = store.cases.get(case_id)
-        if case is None:
-            raise NotFound("not_found_record", case_id)
-        store.referrals.create({**values, "person_id": case["person_id"], "case_id": case_id,
-                                "status": "sent"})
-        store.case_events.create({"case_id": case_id, "event_type": "referral",
-                                  "date": values.get("sent_on"), "summary": summary})
-        moved = _move_status(store, case_id, "referred")
-    return ["referral", "case_event"] + (["case"] if moved else [])
-
-
-def close_case(store: Store, case_id: str, values: Mapping[str, Any]) -> list[str]:
-    with store.transaction():
-        store.case_events.create({**values, "case_id": case_id, "event_type": "closure"})
-        store.cases.update(case_id, {"status": "closed", "closed_on": values.get("date"),
-                                     "closure_reason": values.get("closure_reason")})
-    return ["case_event", "case"]
-
-
-def reopen_case(store: Store, case_id: str, values: Mapping[str, Any]) -> list[str]:
-    with store.transaction():
-        store.case_events.create({**values, "case_id": case_id, "event_type": "reopening"})
-        store.cases.update(case_id, {"status": "in_progress", "closed_on": None,
-                                     "closure_reason": None})
-    return ["case_event", "case"]
-
-
-def mark_done(store: Store, event_id: str) -> list[str]:
-    store.case_events.update(event_id, {"done_on": today_iso()})
-    return ["case_event"]
-
-
-def change_referral_status(store: Store, referral_id: str,
-                           values: Mapping[str, Any]) -> list[str]:
-    store.referrals.update(referral_id, dict(values))
-    return ["referral"]
-
-
-def load_case(store: Store, case_id: str) -> tuple[Row | None, Row | None, list[Row], list[Row]]:
-    case = store.cases.get(case_id)
-    if case is None:
-        return None, None, [], []
-    return (case, store.persons.get(case["person_id"]), queries.case_events(store, case_id),
-            queries.case_referrals(store, case_id))
-
-
-def next_due(events: Iterable[Row]) -> Row | None:
-    """The plan's next due action: the earliest due date not yet done."""
-    due = [e for e in events if e.get("due_date") and not e.get("done_on")]
-    return min(due, key=lambda e: e["due_date"]) if due else None
 
 
 # --- editors ---------------------------------------------------------------------------------
-
-
-class _DayStepper(QObject):
-    """↑ / ↓ in a date field move it a day later / earlier (from today when empty)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and isinstance(watched, QLineEdit) and not event.modifiers()):
-            key = event.key()
-            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                text = watched.text().translate(_DIGITS).strip()
-                try:
-                    day = date.fromisoformat(text)
-                except ValueError:
-                    day = date.today()
-                else:
-                    day += timedelta(days=1 if key == Qt.Key.Key_Up else -1)
-                watched.setText(day.isoformat())
-                return True
-        return False
-
-
-class TypedDateEditor(Editor):
-    """A date typed as year-month-day (Arabic-Indic digits accepted), or empty; ↑/↓ step a
-    day. The repository says when the text is not a date, under the field."""
-
-    _stepper: _DayStepper | None = None
-
-    def __init__(self, today: bool = False) -> None:
-        widget = QLineEdit()
-        widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # as forms.DateEditor
-        widget.setMaxLength(10)
-        widget.setPlaceholderText("2026-03-21")
-        widget.setToolTip(QCoreApplication.translate(
-            "CaseDetail", "Year-month-day; ↑ and ↓ move the date by one day"))
-        if TypedDateEditor._stepper is None:
-            TypedDateEditor._stepper = _DayStepper()
-        widget.installEventFilter(TypedDateEditor._stepper)
-        self.today = today
-        super().__init__(widget)
-        self.set_value(None)
-
-    def value(self) -> Any:
-        text = self.widget.text().translate(_DIGITS).strip().replace("/", "-")  # type: ignore[attr-defined]
-        return text or None
-
-    def set_value(self, value: Any) -> None:
-        self.widget.setText(value or (today_iso() if self.today else ""))  # type: ignore[attr-defined]
 
 
 def typed(form: Form) -> bool:
     """Whether something was typed or chosen in ``form`` (its values differ from a new
     form's: empty, today's date, the first choice)."""
     for editor in form.editors.values():
-        if isinstance(editor, TypedDateEditor):
+        if isinstance(editor, DateEditor):
             default = today_iso() if editor.today else None
         elif isinstance(editor, CodeEditor):
             default = editor.widget.itemData(0)  # type: ignore[attr-defined]
@@ -376,7 +254,7 @@ class EventTab(StageTab):
             elif name == "assigned_to":
                 form.add(name, TextEditor(80))
             else:
-                form.add(name, TypedDateEditor(today=name == "date"))
+                form.add(name, DateEditor(today=name == "date"))
         self.layout_.addWidget(self.add_form(form))
         self.set_action(QCoreApplication.translate("CaseDetail", "Add"),
                         QCoreApplication.translate("CaseDetail", "Add (Ctrl+S)"))
@@ -442,7 +320,7 @@ class ReferralsTab(StageTab):
         form = Form(columns=2)
         form.add("institution_type", CodeEditor("referral_institution"), span=2)
         form.add("institution_name", TextEditor(160))
-        form.add("sent_on", TypedDateEditor(today=True))
+        form.add("sent_on", DateEditor(today=True))
         form.add("summary", TextEditor(400), span=2)
         self.layout_.addWidget(self.add_form(form))
         self.set_action(QCoreApplication.translate("CaseDetail", "Send referral"),
@@ -455,7 +333,7 @@ class ReferralsTab(StageTab):
         self.status_form = Form(columns=2)
         self.status_form.setObjectName("referral_status_form")
         self.status_form.add("status", CodeEditor("referral_status", allow_empty=False))
-        self.status_form.add("status_on", TypedDateEditor(today=True))
+        self.status_form.add("status_on", DateEditor(today=True))
         self.status_button = QPushButton(QCoreApplication.translate("CaseDetail",
                                                                     "Change status"))
         self.status_button.setObjectName("change_referral_status")
@@ -515,12 +393,12 @@ class ClosureTab(StageTab):
         self.close_form = Form(columns=2)
         self.close_form.setObjectName("close_form")
         self.close_form.add("closure_reason", CodeEditor("closure_reason"))
-        self.close_form.add("date", TypedDateEditor(today=True),
+        self.close_form.add("date", DateEditor(today=True),
                             label=messages.field_label("closed_on"))
         self.close_form.add("summary", TextEditor(4000, multiline=True), span=2)
         self.reopen_form = Form(columns=2)
         self.reopen_form.setObjectName("reopen_form")
-        self.reopen_form.add("date", TypedDateEditor(today=True))
+        self.reopen_form.add("date", DateEditor(today=True))
         self.reopen_form.add("summary", TextEditor(400),
                              label=QCoreApplication.translate("CaseDetail", "Why reopen"))
         self.state = QLabel()

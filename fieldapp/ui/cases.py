@@ -38,9 +38,9 @@ from fieldapp.domain import vocabularies
 from fieldapp.store import queries
 from fieldapp.store.repository import ValidationError
 from fieldapp.store.search import search_persons
-from fieldapp.ui.case_detail import CaseDetail, TypedDateEditor, typed
+from fieldapp.ui.case_detail import CaseDetail, typed
 from fieldapp.ui.context import Context
-from fieldapp.ui.forms import CodeEditor, Editor, Form, isolate
+from fieldapp.ui.forms import CodeEditor, DateEditor, Editor, Form, isolate
 from fieldapp.ui.persons import age_text, display_name
 from fieldapp.ui.screen import Screen, empty_state, heading
 
@@ -171,7 +171,7 @@ class NewCasePanel(QWidget):
         self.picker = person.picker
         self.form.add("person_id", person)
         self.form.add("target_group", CodeEditor("target_group"))
-        self.form.add("opened_on", TypedDateEditor(today=True))
+        self.form.add("opened_on", DateEditor(today=True))
         layout.addWidget(self.form)
         self.problem = QLabel()
         self.problem.setObjectName("new_case_problem")

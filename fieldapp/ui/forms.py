@@ -10,14 +10,14 @@ what was typed (drafts survive locking and crashes).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QGridLayout,
     QLabel,
@@ -105,31 +105,56 @@ class NumberEditor(Editor):
         self.widget.setValue(self._empty if value is None else int(value))  # type: ignore[attr-defined]
 
 
+# Arabic-Indic and Persian digits typed on an Arabic keyboard count as digits.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+class _DayStepper(QObject):
+    """↑ / ↓ in a date field move it a day later / earlier (from today when empty)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and isinstance(watched, QLineEdit) and not event.modifiers()):
+            key = event.key()
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                text = watched.text().translate(_DIGITS).strip()
+                try:
+                    day = date.fromisoformat(text)
+                except ValueError:
+                    day = date.today()
+                else:
+                    day += timedelta(days=1 if key == Qt.Key.Key_Up else -1)
+                watched.setText(day.isoformat())
+                return True
+        return False
+
+
 class DateEditor(Editor):
-    """A date that may be empty."""
+    """A date typed as year-month-day (Arabic-Indic digits accepted), or empty; ↑/↓ step a
+    day. The repository says when the text is not a date, under the field."""
 
-    EMPTY = QDate(1900, 1, 1)
+    _stepper: _DayStepper | None = None
 
-    def __init__(self, allow_empty: bool = True) -> None:
-        widget = QDateEdit()
-        # ISO dates read left to right in both languages; mirrored they come out scrambled
-        widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        widget.setCalendarPopup(True)
-        widget.setDisplayFormat("yyyy-MM-dd")
-        if allow_empty:
-            widget.setMinimumDate(self.EMPTY)
-            widget.setSpecialValueText(" ")
-            widget.setDate(self.EMPTY)
-        else:
-            widget.setDate(QDate.currentDate())
+    def __init__(self, allow_empty: bool = True, today: bool = False) -> None:
+        widget = QLineEdit()
+        widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # as forms.DateEditor
+        widget.setMaxLength(10)
+        widget.setPlaceholderText("2026-03-21")
+        widget.setToolTip(QCoreApplication.translate(
+            "CaseDetail", "Year-month-day; ↑ and ↓ move the date by one day"))
+        if DateEditor._stepper is None:
+            DateEditor._stepper = _DayStepper()
+        widget.installEventFilter(DateEditor._stepper)
+        self.today = today or not allow_empty
         super().__init__(widget)
+        self.set_value(None)
 
     def value(self) -> Any:
-        d: QDate = self.widget.date()  # type: ignore[attr-defined]
-        return None if d == self.EMPTY else d.toString("yyyy-MM-dd")
+        text = self.widget.text().translate(_DIGITS).strip().replace("/", "-")  # type: ignore[attr-defined]
+        return text or None
 
     def set_value(self, value: Any) -> None:
-        self.widget.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else self.EMPTY)  # type: ignore[attr-defined]
+        self.widget.setText(value or (date.today().isoformat() if self.today else ""))  # type: ignore[attr-defined]
 
 
 class DateTimeEditor(Editor):

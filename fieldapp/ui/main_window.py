@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self.rail = QListWidget()
         self.rail.setObjectName("rail")
         self.rail.setAccessibleName(QCoreApplication.translate("MainWindow", "Navigation"))
-        self.rail.setFixedWidth(170)
+        self.rail.setFixedWidth(190)
         self.stack = QStackedWidget()
         for i, screen in enumerate(self.screens):
             item = QListWidgetItem(screen.title())

@@ -298,6 +298,8 @@ class PersonPage(QWidget):
         self.details.setWordWrap(True)
         self.timeline = QListWidget()
         self.timeline.setObjectName("timeline")
+        self.timeline.setWordWrap(True)
+        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.timeline.setAccessibleName(QCoreApplication.translate("Persons", "Timeline"))
         layout.addWidget(self.header)
         layout.addWidget(self.details)
@@ -341,7 +343,8 @@ def timeline_text(entry: dict[str, Any], lang: str) -> str:
     voc = vocabularies.vocabulary
     kind = entry["kind"]
     if kind == "encounter":
-        services = ", ".join(voc("service").label(s, lang) for s in entry.get("services") or [])
+        comma = "، " if lang == "ar" else ", "
+        services = comma.join(voc("service").label(s, lang) for s in entry.get("services") or [])
         parts = [
             QCoreApplication.translate("Persons", "Encounter"),
             isolate(entry.get("location")),
@@ -487,7 +490,7 @@ class PersonsScreen(Screen):
         self.open_person(person["id"])
 
     def drafts(self) -> dict[str, dict[str, Any]]:
-        return {"person": self.editor.form.values()} if self.editor.isVisible() else {}
+        return {} if self.editor.isHidden() else {"person": self.editor.form.values()}
 
     def restore_drafts(self, drafts: dict[str, dict[str, Any]]) -> None:
         if "person" in drafts:

@@ -251,6 +251,7 @@ class EnrollmentPanel(QWidget):
                  rejections: list[dict[str, Any]]) -> None:
         super().__init__()
         self.controller = controller
+        self.setWindowTitle(QCoreApplication.translate("Sync", "Server"))
         box = QVBoxLayout(self)
         self.state_label = QLabel()
         self.state_label.setObjectName("enrollment_state")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from fieldapp.errors import UserFacingError
@@ -157,6 +158,9 @@ class DbWorker(QObject):
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
+        owner = getattr(job.on_done or job.on_error, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            return  # its window was closed (lock, language change) before the answer
         if error is None:
             if job.on_done is not None:
                 job.on_done(result)

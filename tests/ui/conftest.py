@@ -59,4 +59,7 @@ def make_app(qtbot, tmp_path):
     for fa in made:
         if fa.main is not None:
             fa.main.hide()
+            fa.main.deleteLater()
         fa.shutdown()
+        fa.start.deleteLater()
+    qtbot.wait(0)
