@@ -1095,7 +1095,7 @@
     <name>Shelters</name>
     <message>
         <source>Shelters</source>
-        <translation>Centres d’hébergement</translation>
+        <translation>Hébergement</translation>
     </message>
     <message>
         <source>Full</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -45,6 +45,8 @@ class MainWindow(QMainWindow):
         self.rail.setObjectName("rail")
         self.rail.setAccessibleName(QCoreApplication.translate("MainWindow", "Navigation"))
         self.rail.setFixedWidth(190)
+        self.rail.setWordWrap(True)  # long labels (French) wrap instead of scrolling
+        self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         for i, screen in enumerate(self.screens):
             item = QListWidgetItem(screen.title())
