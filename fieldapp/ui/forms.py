@@ -40,6 +40,12 @@ def isolate(text: str | None) -> str:
     return f"{FSI}{text}{PDI}" if text else ""
 
 
+def isolate_ltr(text: str | None) -> str:
+    """Dates, times, CINs and numbers inside a sentence: always left to right (a date has no
+    strong letter, so a first-strong isolate would let an Arabic line reverse it)."""
+    return f"\u2066{text}{PDI}" if text else ""
+
+
 def lang_of(widget: QWidget | None = None) -> str:
     from PySide6.QtCore import QLocale
 

@@ -12,7 +12,7 @@ from fieldapp.domain import vocabularies
 from fieldapp.store import queries
 from fieldapp.store.repository import Store
 from fieldapp.ui.context import Context
-from fieldapp.ui.forms import isolate
+from fieldapp.ui.forms import isolate, isolate_ltr
 from fieldapp.ui.persons import display_name
 from fieldapp.ui.screen import Screen, empty_state, heading
 
@@ -103,10 +103,10 @@ class TodayScreen(Screen):
             text = " — ".join(
                 x
                 for x in (
-                    ev["due_date"],
+                    isolate_ltr(ev["due_date"]),
                     events.label(ev["event_type"], lang),
                     display_name(ev, lang),
-                    ev.get("summary") or "",
+                    isolate(ev.get("summary")),
                 )
                 if x
             )
