@@ -357,9 +357,32 @@ CONFLICT = RecordKind(
     defaults={"resolved": False},
 )
 
+
+
+def _non_duplicate_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
+    a, b = r.get("person_a"), r.get("person_b")
+    if a and b and not a < b:
+        yield FieldError("person_b", "bad_reference")
+
+
+NON_DUPLICATE = RecordKind(
+    "non_duplicate",
+    "non_duplicates",
+    (
+        # A supervisor decided these two person records are not the same person: the pair is
+        # never proposed as a duplicate again. Ids sorted (person_a < person_b), so two
+        # decisions about one pair are about the same pair.
+        Field("person_a", T.REF, required=True, ref_kind="person"),
+        Field("person_b", T.REF, required=True, ref_kind="person"),
+        Field("decided_by", T.TEXT, max_length=120),
+    ),
+    rules=(_non_duplicate_rules,),
+)
+
 KINDS: dict[str, RecordKind] = {
     k.name: k
-    for k in (PERSON, PATROL, ENCOUNTER, CASE, CASE_EVENT, REFERRAL, SHELTER, CONFLICT)
+    for k in (PERSON, PATROL, ENCOUNTER, CASE, CASE_EVENT, REFERRAL, SHELTER, CONFLICT,
+              NON_DUPLICATE)
 }
 
 

@@ -214,3 +214,66 @@ def follow_ups_due(store: Store, today: date | None = None, days_ahead: int = 7)
 def case_count(store: Store) -> int:
     """Cases of any status (to tell an empty screen from an empty filter)."""
     return int(store.conn.execute("SELECT count(*) FROM cases WHERE deleted = 0").fetchone()[0])
+
+
+# --- supervision: duplicates (fieldapp/ui/supervision_queues.py) ---------------------------
+
+
+def person_ids_of(store: Store, person_id: str) -> list[str]:
+    """The person ``person_id`` now is (its merge survivor) first, then every person merged
+    into that survivor, directly or along a chain (see fieldapp/store/merging.py)."""
+    from fieldapp.store import merging
+
+    return merging.group_of(store, person_id)
+
+
+def person_timeline_merged(store: Store, person_id: str) -> list[Row]:
+    """:func:`person_timeline` over a person and everyone merged into it, newest first."""
+    entries = [e for pid in person_ids_of(store, person_id)
+               for e in person_timeline(store, pid)]
+    entries.sort(key=lambda e: e["when"] or "", reverse=True)
+    return entries
+
+
+def person_count_merged(store: Store) -> int:
+    """:func:`person_count`, counting the survivors of merge cycles too."""
+    from fieldapp.store import merging
+
+    return person_count(store) + len(merging.cycle_survivors(store))
+
+
+def persons_page_merged(store: Store, offset: int, limit: int) -> list[Row]:
+    """:func:`persons_page` where the survivor of a merge cycle (two supervisors merged one
+    pair in opposite directions) is listed; last seen over the persons merged into it."""
+    from fieldapp.store import merging
+
+    extra = merging.cycle_survivors(store)
+    cols = ", ".join(f"p.{c}" for c in PERSON_COLUMNS)
+    marks = ", ".join("?" * len(extra))
+    shown = f"(p.merged_into IS NULL OR p.id IN ({marks}))" if extra else "p.merged_into IS NULL"
+    return _rows(store, f"""
+        SELECT {cols},
+          (SELECT max(e.met_at) FROM encounters e WHERE e.deleted = 0 AND (e.person_id = p.id
+             OR e.person_id IN (SELECT m.id FROM persons m WHERE m.merged_into = p.id)))
+            AS last_seen
+        FROM persons p WHERE p.deleted = 0 AND {shown}
+        ORDER BY p.rowid DESC LIMIT ? OFFSET ?""", (*extra, limit, offset))
+
+
+def open_conflicts(store: Store, limit: int = 500) -> list[Row]:
+    """Conflict records not yet resolved, newest first, each with the record's current value
+    of the field (stored shape, as ``current_value``) when the record is here."""
+    from fieldapp.domain import records
+
+    rows = _rows(store, "SELECT * FROM conflicts WHERE deleted = 0 AND resolved = 0 "
+                        "ORDER BY winner_hlc DESC LIMIT ?", (limit,))
+    for r in rows:
+        r["current_value"] = None
+        kind = records.KINDS.get(r["record_kind"] or "")
+        if kind is not None and r["field"] in kind.by_name:
+            row = store.conn.execute(
+                f"SELECT {r['field']} FROM {kind.table} WHERE id = ?", (r["record_id"],)
+            ).fetchone()
+            if row is not None:
+                r["current_value"] = row[0]
+    return rows

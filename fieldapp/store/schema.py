@@ -144,7 +144,15 @@ def _v3(conn: Connection) -> None:
     conn.execute("CREATE INDEX outbox_record ON outbox (record_id)")
 
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2, _v3)
+def _v4(conn: Connection) -> None:
+    """Duplicates: the pairs a supervisor decided are not the same person (synced records
+    of kind ``non_duplicate``)."""
+    conn.execute(f"""CREATE TABLE non_duplicates ({_META},
+        person_a TEXT, person_b TEXT, decided_by TEXT)""")
+    conn.execute("CREATE INDEX non_duplicates_pair ON non_duplicates (person_a, person_b)")
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2, _v3, _v4)
 LATEST = len(MIGRATIONS)
 
 

@@ -124,7 +124,9 @@ class PersonListModel(QAbstractTableModel):
         else:
 
             def fetch(store: Store) -> tuple[int, list[dict[str, Any]]]:
-                return queries.person_count(store), queries.persons_page(store, 0, PAGE)
+                return queries.person_count_merged(store), queries.persons_page_merged(
+                    store, 0, PAGE
+                )
 
         self.ctx.db.run(fetch, on_done=lambda res: self._reset(generation, *res))
 
@@ -144,7 +146,7 @@ class PersonListModel(QAbstractTableModel):
         self._asked.add(page)
         generation = self._generation
         self.ctx.db.run(
-            lambda store: queries.persons_page(store, page * PAGE, PAGE),
+            lambda store: queries.persons_page_merged(store, page * PAGE, PAGE),
             on_done=lambda rows: self._page_arrived(generation, page, rows),
         )
 
@@ -311,7 +313,8 @@ class PersonPage(QWidget):
         self.person_id = person_id
 
         def fetch(store: Store) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-            return store.persons.get(person_id), queries.person_timeline(store, person_id)
+            survivor = queries.person_ids_of(store, person_id)[0]
+            return store.persons.get(survivor), queries.person_timeline_merged(store, survivor)
 
         self.ctx.db.run(fetch, on_done=lambda res: self._fill(*res))
 
