@@ -7,7 +7,6 @@ draft, then closes the database and forgets the key; after unlock the drafts com
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -34,23 +33,17 @@ ScreenFactory = Callable[[Context], Screen]
 
 
 def default_screens() -> list[ScreenFactory]:
+    """The screens of the rail, in order (UX.md: Today first, Settings last)."""
+    from fieldapp.ui.cases import CasesScreen
+    from fieldapp.ui.patrols import PatrolsScreen
     from fieldapp.ui.persons import PersonsScreen
+    from fieldapp.ui.settings import SettingsScreen
+    from fieldapp.ui.shelters import SheltersScreen
+    from fieldapp.ui.supervision import SupervisionScreen
     from fieldapp.ui.today import TodayScreen
 
-    screens: list[ScreenFactory] = [TodayScreen]
-    try:  # screens that later work adds register here, in rail order
-        from fieldapp.ui.patrols import PatrolsScreen
-
-        screens.append(PatrolsScreen)
-    except ImportError:
-        pass
-    screens.append(PersonsScreen)
-    for module, name in (("fieldapp.ui.cases", "CasesScreen"),
-                         ("fieldapp.ui.shelters", "SheltersScreen"),
-                         ("fieldapp.ui.settings", "SettingsScreen")):
-        with contextlib.suppress(ImportError):
-            screens.append(getattr(__import__(module, fromlist=[name]), name))
-    return screens
+    return [TodayScreen, PatrolsScreen, PersonsScreen, CasesScreen, SheltersScreen,
+            SupervisionScreen, SettingsScreen]
 
 
 class IdleWatcher(QObject):

@@ -966,6 +966,145 @@
     </message>
 </context>
 <context>
+    <name>Queues</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same CIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Different CINs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names match across Arabic and Latin script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first name is known on one side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names partly differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same nickname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ages within %n year(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ages differ by %n year(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recorded in different provinces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge the right record into the left one (Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Different people: never propose this pair again (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next pair (Ctrl+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last merge (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No likely duplicates. Records that may be the same person appear here to be merged or told apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep current value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the value the record has now (Ctrl+1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use other value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put back the value that was overwritten (Ctrl+2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts. When two people change the same field before syncing, both values appear here so you can choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 or %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — now: %2 (by %3, %4); overwritten: %5 (by %6, %7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Settings</source>
@@ -1264,6 +1403,223 @@
             <numerusform>Patientez %n seconde avant de réessayer.</numerusform>
             <numerusform>Patientez %n secondes avant de réessayer.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Supervision</name>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly vigilance report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{province}, from {since} to {until}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute the figures of the period (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services given by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encounters per night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orientations accepted and refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period&apos;s figures and charts as a printable report (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file contains personal data of vulnerable people. Keep it on an encrypted disk, do not e-mail it, delete it when done. A pseudonymised file keeps only ids, dates, codes and counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pseudonymised (no names, CIN, notes or places)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken in charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orientations accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orientations refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelter occupancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not seen for 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encounters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patrols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export persons…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persons of the province to CSV or XLSX (Ctrl+Shift+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export encounters…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encounters of the period to CSV or XLSX (Ctrl+Shift+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases opened in the period to CSV or XLSX (Ctrl+Shift+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases by target group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another folder. ({0})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,230 @@
+"""The vigilance view's figures and the rows behind its exports, computed in SQL.
+
+No Qt: the supervision screen (fieldapp/ui/supervision.py) runs these as database jobs.
+Every figure is an aggregate query on the indexed columns (``encounters.met_at``,
+``encounters.person_id``, ``cases.status``, the partial index of open due dates), so a week on
+a vault of a million encounters reads only that week's rows.
+
+Definitions (the period is ``since`` … ``until``, both dates included):
+
+- *people met*: distinct identified persons met plus anonymous encounters (each anonymous
+  encounter is one person, as patrols count them);
+- *taken in charge*: the same count restricted to encounters with an accepted orientation
+  (anything but ``none`` and ``refused``);
+- *night*: an encounter belongs to the night that began on the evening before it when it
+  happened before noon (a patrol at 02:00 on the 5th is the night of the 4th);
+- *shelter occupancy*: people oriented to the shelter during the 24 hours before the end of
+  the period (the rule of :func:`queries.shelters`);
+- *overdue follow-ups*: open steps of cases not closed whose due date is before the end of
+  the period;
+- *not seen for N days*: persons met before, whose last encounter is more than N days before
+  the end of the period.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from fieldapp.domain import records
+from fieldapp.store.repository import Store
+
+ACCEPTED = "e.orientation NOT IN ('none', 'refused')"
+
+EXPORT_LISTS = ("persons", "encounters", "cases")
+
+
+def _bounds(since: str, until: str) -> tuple[str, str]:
+    """``met_at`` bounds: from the first minute of ``since`` to before the day after ``until``."""
+    end = (date.fromisoformat(until) + timedelta(days=1)).isoformat()
+    return since, end
+
+
+def _province(alias: str, province: str | None) -> tuple[str, tuple[Any, ...]]:
+    if province is None:
+        return "", ()
+    return f" AND {alias}.province = ?", (province,)
+
+
+def figures(store: Store, province: str | None, since: str, until: str,
+            not_seen_days: int = 30) -> dict[str, Any]:
+    """Every figure of the dashboard for ``province`` (None: all) over ``since``…``until``."""
+    conn = store.conn
+    start, end = _bounds(since, until)
+    pe, pe_args = _province("e", province)
+    period = f"e.deleted = 0 AND e.met_at >= ? AND e.met_at < ?{pe}"
+    args = (start, end, *pe_args)
+
+    row = conn.execute(f"""
+        SELECT count(*),
+               count(DISTINCT e.person_id),
+               coalesce(sum(e.person_id IS NULL), 0),
+               count(DISTINCT CASE WHEN {ACCEPTED} THEN e.person_id END),
+               coalesce(sum(e.person_id IS NULL AND {ACCEPTED}), 0),
+               coalesce(sum({ACCEPTED}), 0),
+               coalesce(sum(e.orientation = 'refused'), 0),
+               count(DISTINCT e.patrol_id)
+        FROM encounters e WHERE {period}""", args).fetchone()
+    out: dict[str, Any] = {
+        "province": province, "since": since, "until": until, "not_seen_days": not_seen_days,
+        "encounters": row[0], "persons_met": row[1], "anonymous": row[2],
+        "people_met": row[1] + row[2], "taken_in_charge": row[3] + row[4],
+        "oriented": row[5], "refused": row[6], "patrols": row[7],
+    }
+    out["orientations"] = dict(conn.execute(f"""
+        SELECT e.orientation, count(*) FROM encounters e WHERE {period}
+        GROUP BY e.orientation ORDER BY count(*) DESC""", args).fetchall())
+    out["services"] = dict(conn.execute(f"""
+        SELECT j.value, count(*) FROM encounters e, json_each(e.services) j WHERE {period}
+        GROUP BY j.value ORDER BY count(*) DESC, j.value""", args).fetchall())
+    out["per_night"] = dict(conn.execute(f"""
+        SELECT date(e.met_at, '-12 hours') AS night, count(*) FROM encounters e
+        WHERE {period} GROUP BY night ORDER BY night""", args).fetchall())
+    out["per_patrol"] = [
+        {"patrol_id": r[0], "date": r[1], "team": r[2], "encounters": r[3]}
+        for r in conn.execute(f"""
+            SELECT e.patrol_id, p.date, p.team, count(*) FROM encounters e
+            LEFT JOIN patrols p ON p.id = e.patrol_id
+            WHERE {period} AND e.patrol_id IS NOT NULL
+            GROUP BY e.patrol_id ORDER BY p.date, p.team""", args)]
+    out["shelters"] = _shelters(store, province, end)
+    out.update(_cases(store, province, until))
+    out["not_seen"] = _not_seen(store, province, until, not_seen_days)
+    return out
+
+
+def _shelters(store: Store, province: str | None, end: str) -> list[dict[str, Any]]:
+    day_before = (date.fromisoformat(end) - timedelta(days=1)).isoformat()
+    ps, ps_args = _province("s", province)
+    rows = store.conn.execute(f"""
+        SELECT s.id, s.name_fr, s.name_ar, s.capacity,
+               (SELECT count(*) FROM encounters e WHERE e.met_at >= ? AND e.met_at < ?
+                  AND e.shelter_id = s.id AND e.orientation = 'shelter' AND e.deleted = 0)
+        FROM shelters s WHERE s.deleted = 0{ps} ORDER BY s.name_fr""",
+        (day_before, end, *ps_args)).fetchall()
+    return [{"id": r[0], "name_fr": r[1], "name_ar": r[2], "capacity": r[3] or 0,
+             "occupancy": r[4]} for r in rows]
+
+
+def _cases(store: Store, province: str | None, until: str) -> dict[str, Any]:
+    pc, pc_args = _province("c", province)
+    by_status_group = [
+        {"status": r[0], "target_group": r[1], "cases": r[2]}
+        for r in store.conn.execute(f"""
+            SELECT c.status, c.target_group, count(*) FROM cases c WHERE c.deleted = 0{pc}
+            GROUP BY c.status, c.target_group ORDER BY c.status, c.target_group""", pc_args)]
+    by_status: dict[str, int] = {}
+    by_group: dict[str, int] = {}
+    for r in by_status_group:
+        by_status[r["status"]] = by_status.get(r["status"], 0) + r["cases"]
+        by_group[r["target_group"]] = by_group.get(r["target_group"], 0) + r["cases"]
+    overdue = store.conn.execute(f"""
+        SELECT count(*) FROM case_events ev
+        JOIN cases c ON c.id = ev.case_id AND c.deleted = 0 AND c.status != 'closed'
+        WHERE ev.due_date IS NOT NULL AND ev.done_on IS NULL AND ev.deleted = 0
+          AND ev.due_date < ?{pc}""", (until, *pc_args)).fetchone()[0]
+    return {"cases_by_status": by_status, "cases_by_group": by_group,
+            "cases_by_status_group": by_status_group, "overdue_follow_ups": overdue}
+
+
+def _not_seen(store: Store, province: str | None, until: str, days: int) -> int:
+    """Persons met before ``until − days`` and not met since (up to the end of ``until``).
+
+    Fast on a million encounters because every step reads an index: "ever met" probes the
+    ``person_id`` index alone; the ones met since the cutoff, or after the period, come from
+    the ``met_at`` index (a few weeks of rows when the period is recent), and only those met
+    after the period are checked row by row for an encounter before the cutoff. An encounter
+    deleted later still counts as a meeting for "ever met" (a rare tombstone; never matters
+    for the people recently met)."""
+    cutoff = (date.fromisoformat(until) - timedelta(days=days)).isoformat()
+    _, end = _bounds(until, until)
+    pp, pp_args = _province("p", province)
+    return int(store.conn.execute(f"""
+        SELECT count(*) FROM persons p
+        WHERE p.deleted = 0 AND p.merged_into IS NULL{pp}
+          AND EXISTS (SELECT 1 FROM encounters e WHERE e.person_id = p.id)
+          AND p.id NOT IN (SELECT e.person_id FROM encounters e
+                           WHERE e.met_at >= ? AND e.met_at < ? AND e.deleted = 0
+                             AND e.person_id IS NOT NULL)
+          AND NOT (p.id IN (SELECT e.person_id FROM encounters e WHERE e.met_at >= ?
+                            AND e.person_id IS NOT NULL)
+                   AND NOT EXISTS (SELECT 1 FROM encounters e WHERE e.person_id = p.id
+                                   AND e.deleted = 0 AND e.met_at < ?))""",
+        (*pp_args, cutoff, end, end, cutoff)).fetchone()[0])
+
+
+# --- exports ----------------------------------------------------------------------------------
+
+_EXPORT_KIND = {"persons": records.PERSON, "encounters": records.ENCOUNTER,
+                "cases": records.CASE}
+# Free-text columns that are not flagged personal in the record kinds but name people.
+_ALSO_PERSONAL = {"persons": set(), "encounters": set(), "cases": {"assigned_to"}}
+_DATE_COLUMN = {"persons": "created_at", "encounters": "met_at", "cases": "opened_on"}
+
+
+def export_columns(list_name: str, pseudonymised: bool) -> list[str]:
+    kind = _EXPORT_KIND[list_name]
+    hidden = {f.name for f in kind.fields if f.personal} | _ALSO_PERSONAL[list_name]
+    names = ["id", *(f.name for f in kind.fields if f.name not in ("deleted",))]
+    if pseudonymised:
+        names = [n for n in names if n not in hidden]
+    return names
+
+
+def export_count(store: Store, list_name: str, filters: Mapping[str, Any]) -> int:
+    where, args = _export_where(list_name, filters)
+    return int(store.conn.execute(
+        f"SELECT count(*) FROM {list_name} t WHERE {where}", args).fetchone()[0])
+
+
+def _export_where(list_name: str, filters: Mapping[str, Any]) -> tuple[str, tuple[Any, ...]]:
+    if list_name not in _EXPORT_KIND:
+        raise ValueError(f"no export list {list_name!r}")
+    where = "t.deleted = 0"
+    args: list[Any] = []
+    if list_name == "persons":
+        where += " AND t.merged_into IS NULL"
+    if filters.get("province"):
+        where += " AND t.province = ?"
+        args.append(filters["province"])
+    column = _DATE_COLUMN[list_name]
+    if filters.get("since"):
+        where += f" AND t.{column} >= ?"
+        args.append(filters["since"])
+    if filters.get("until"):
+        where += f" AND t.{column} < ?"
+        args.append(_bounds(filters["until"], filters["until"])[1])
+    if list_name == "cases" and filters.get("status"):
+        where += " AND t.status = ?"
+        args.append(filters["status"])
+    return where, tuple(args)
+
+
+def export_rows(store: Store, list_name: str, filters: Mapping[str, Any],
+                pseudonymised: bool) -> Iterator[tuple[Any, ...]]:
+    """The header row, then the rows of ``list_name`` ("persons", "encounters", "cases")
+    matching ``filters`` (``province``, ``since``, ``until``; ``status`` for cases).
+
+    Pseudonymised: no names, CIN, birth date, descriptions, notes, locations or summaries;
+    ids, dates, codes and counts stay, so figures can be recomputed from the file. Multi-choice
+    codes are joined with ``;``.
+    """
+    columns = export_columns(list_name, pseudonymised)
+    where, args = _export_where(list_name, filters)
+    yield tuple(columns)
+    cur = store.conn.execute(
+        f"SELECT {', '.join('t.' + c for c in columns)} FROM {list_name} t WHERE {where} "
+        f"ORDER BY t.{_DATE_COLUMN[list_name]}, t.id", args)
+    multi = [i for i, c in enumerate(columns) if c in ("services", "flags", "members")]
+    while batch := cur.fetchmany(2000):
+        for row in batch:
+            if multi:
+                values = list(row)
+                for i in multi:
+                    if isinstance(values[i], str):
+                        values[i] = ";".join(json.loads(values[i]))
+                yield tuple(values)
+            else:
+                yield tuple(row)
