@@ -12,22 +12,30 @@ Gharbi, Chergaoui for Cherkaoui, Lhoussine, Layachi, Elias). Skeletons drop vowe
 whose long vowels disagree (Hassan and Houssine, محمد and محمود) does not count as a match.
 
 The score is a logistic of summed log-odds weights: one per piece of evidence (CIN, names,
-nickname, sex, age, province), each of which adds one :class:`Reason`.
+nickname, sex, age, province), each of which adds one :class:`Reason`. A first name alone, or
+a nickname that is a title (Hajja), is weak evidence: a second team's "Fatima, about 30"
+needs a birth date, a nickname or a CIN to become a candidate.
+
+find_candidates compares records only within blocks that any pair scoring high shares (two
+name parts, one with a slip; a CIN; a name part or nickname with the birth date; a nickname of
+one's own), large blocks by sorted neighbourhood on the estimated birth date.
 """
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import combinations, pairwise
 from typing import Any, Final
 
-from fieldapp.domain.names import fold, name_skeletons, skeleton, tokens
+from fieldapp.domain.names import fold, name_skeletons, search_terms, skeleton, tokens
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -54,8 +62,10 @@ REASON_CODES: Final = frozenset({
 class Reason:
     """One piece of evidence: a stable ``code`` (see REASON_CODES) and its parameters.
 
-    Params: ``names_*``: {"parts": matched name parts}; ``age_close`` and ``age_differs``:
-    {"years": rounded difference}; ``province_differs``: {"a": code, "b": code}.
+    Params: ``names_match_*``: {"parts": name parts matched}; ``nickname_matches``:
+    {"kind": "own" | "title_and_name" | "title"} (Zizou, Mi Fatna, Hajja); ``age_close`` and
+    ``age_differs``: {"years": rounded difference}; ``province_differs``: {"a": code of the
+    first record's province, "b": the second's}. Others have none.
     """
 
     code: str
@@ -106,9 +116,10 @@ _AGE_FAR_YEARS = 8.0
 _APPROXIMATE_SLACK = 1.0  # more years allowed per approximate age, before a difference counts
 
 _MATCH = 0.85  # Jaro-Winkler on skeletons from which two name parts match
-_LATIN_TYPO_MATCH = 0.92  # Jaro-Winkler on two Latin spellings: a slip (Hicahm, Hicham)
-_TYPO_MIN_LETTERS = 5
-_TYPO_MIN_SKELETON = 5
+_TYPO_SIMILARITY = 0.9  # of two Latin spellings one slip apart (Hicahm, Hicham) ...
+_TYPO_MIN_SKELETON = 4  # ... when the skeleton of one is this long
+_TYPO_MIN_LETTERS = 5  # Latin spellings this long have a block key for swapped letters
+_TYPO_MIN_DELETIONS = 5  # skeletons this long have block keys with a letter less
 _LATIN_VOWELS_MATCH = 0.8  # below this, two Latin spellings of one skeleton are two names
 
 # Compared by sorted neighbourhood only: beyond this many years apart the age weight alone
@@ -116,8 +127,10 @@ _LATIN_VOWELS_MATCH = 0.8  # below this, two Latin spellings of one skeleton are
 _BLOCK_AGE_WINDOW = 14.0
 _NICKNAME_AGE_WINDOW = 10.0  # blocks on a nickname alone: nothing else can outweigh the age
 _COMMON_NICKNAME = 50  # records: a nickname this common is not searched on alone
-_SMALL_BLOCK = 60
-_MAX_NEIGHBOURS = 150
+_SMALL_BLOCK = 60  # records; larger blocks are compared by sorted neighbourhood: each record
+_MAX_NEIGHBOURS = 150  # with at most this many born after it, fewer in very large blocks
+_BLOCK_BUDGET = 10_000  # (about this many pairs a block)
+_MIN_NEIGHBOURS = 10
 
 _YEAR_DAYS = 365.2425
 
@@ -138,10 +151,13 @@ _COMPOUND_FIRST_NAMES = (
 class _Unit:
     """A name part, or two adjacent parts glued (Fatima Zahra as in Fatimazahra)."""
 
+    arabic: bool
     skeletons: tuple[str, ...]  # the skeleton, then other readings of the spelling
     # when the unit is one word, its vowels (Latin: the word with spelling habits folded, see
     # _latin_vowels; Arabic: its long vowels, see _arabic_vowels); else None
     vowels: str | None
+    # _unit_similarity with the units met so far (as many as there are names around)
+    similar: dict[_Unit, float] = field(default_factory=dict, repr=False)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -152,37 +168,48 @@ class _Form:
     parts: tuple[str, ...]
     units: tuple[_Unit, ...]
     covers: tuple[frozenset[int], ...]  # the parts each unit covers
+    particles: frozenset[int]  # parts that are particles of a family name: Ait, Bou, Bel
 
 
 @lru_cache(maxsize=1 << 16)
-def _unit(skeletons: tuple[str, ...], vowels: str | None) -> _Unit:
-    return _Unit(skeletons, vowels)
+def _unit(arabic: bool, skeletons: tuple[str, ...], vowels: str | None) -> _Unit:
+    return _Unit(arabic, skeletons, vowels)
 
 
-_RH_RE = re.compile(r"rh(?=[aeiouy])")  # Rharbi, Amrhar: French "rh" for غ
-_HARD_G_RE = re.compile(r"g(?![heiy])")  # Chergaoui: "g" for ق
-_L_ARTICLE_RE = re.compile(r"^l(?=[a-z]{4})")  # Lhoussine, Lazrak, Layachi: glued article
-_EL_VOWEL_RE = re.compile(r"^el(?=[aeiou][a-z]{2})")  # Elias: not an article
+_LATIN_READINGS = (
+    (re.compile(r"rh(?=[aeiouy])"), "gh"),  # Rharbi, Amrhar: French "rh" for غ
+    (re.compile(r"g(?![heiy])"), "k"),  # Chergaoui: "g" for ق
+    (re.compile(r"^abdel(?=[aeiou])"), "abdell"),  # Abdelatif: the L of Latif, not of El
+    (re.compile(r"(?<=[a-z]{2}[^l])ah$"), "a"),  # Samirah: ta marbuta
+    (re.compile(r"^el(?=[aeiou][a-z]{2})"), "l"),  # Elias: not an article
+    (re.compile(r"^l(?=[^eiou][a-z]{3})"), ""),  # Lhoussine, Lazrak, Layachi: glued article
+)
 _DOUBLE_RE = re.compile(r"(.)\1+")
+# Words that begin family names written in two words (folded): Ait Ali, Bou Zid, Bel Haj.
+_PARTICLES = frozenset({"ait", "ayt", "bou", "bel", "ould", "oulad", "ouled",
+                        "ايت", "بو", "بل", "ولد", "اولاد"})
 
 
 def _latin_alternative(token: str) -> str:
     """Another reading of a folded Latin token, for spellings skeletons keep apart."""
-    text = _RH_RE.sub("gh", token)
-    text = _HARD_G_RE.sub("k", text)
-    text = _EL_VOWEL_RE.sub("l", text)
-    return _L_ARTICLE_RE.sub("", text)
+    for pattern, repl in _LATIN_READINGS:
+        token = pattern.sub(repl, token)
+    return token
 
 
 @lru_cache(maxsize=1 << 16)
-def _word(token: str) -> tuple[str, _Unit]:
-    """Skeleton of a folded word, and the unit it makes when it is a name part by itself."""
+def _word(token: str, hamza_alef: bool = False) -> tuple[str, _Unit]:
+    """Skeleton of a folded word, and the unit it makes when it is a name part by itself.
+    `hamza_alef`: the word was written with أل or إل, which folds to the article ال."""
     main = skeleton(token)
-    if not token.isascii():
-        return main, _unit((main,), _arabic_vowels(token))
-    other = skeleton(_latin_alternative(token))
-    readings = (main, other) if other and other != main else (main,)
-    return main, _unit(readings, _latin_vowels(token))
+    readings = [main]
+    if token.isascii():
+        readings.append(skeleton(_latin_alternative(token)))
+    elif hamza_alef:  # إلياس and إلهام are Ilyas and Ilham, not an article and Yas or Ham
+        readings += [t for t in search_terms(token).split() if t.isascii()]
+    vowels = _latin_vowels(token) if token.isascii() else _arabic_vowels(token)
+    return main, _unit(not token.isascii(), tuple(dict.fromkeys(r for r in readings if r)),
+                       vowels)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -192,29 +219,36 @@ def _form(text: str) -> _Form | None:
         return None
     toks = tokens(text)
     arabic = not all(t.isascii() for t in toks)
-    words = [w for t in toks if (w := _word(t))[0]]
+    hamza = {fold(w) for w in text.split() if w.startswith(("إل", "أل"))} if arabic else set()
+    words = [(*w, t) for t in toks if (w := _word(t, t in hamza))[0]]
     units: list[_Unit] = []
+    particles: set[int] = set()
     j = 0
     for i, part in enumerate(parts):
         if j < len(words) and words[j][0] == part:
             units.append(words[j][1])
+            if words[j][2] in _PARTICLES:
+                particles.add(i)
             j += 1
             continue
-        units.append(_unit((part,), None))  # glued words (Abd El Kader): no vowel check
+        units.append(_unit(arabic, (part,), None))  # glued words (Abd El Kader): no vowels
         following = parts[i + 1] if i + 1 < len(parts) else None
         while j < len(words) and words[j][0] != following:
             j += 1
     covers = [frozenset((i,)) for i in range(len(parts))]
     for i, (p, q) in enumerate(pairwise(parts)):
-        units.append(_unit((_DOUBLE_RE.sub(r"\1", p + q),), None))
+        # Latin words glued keep their spelling, as Fatimazahra or Abdelkader would have it
+        va, vb = units[i].vowels, units[i + 1].vowels
+        vowels = va + vb if va is not None and vb is not None and not arabic else None
+        units.append(_unit(arabic, (_DOUBLE_RE.sub(r"\1", p + q),), vowels))
         covers.append(frozenset((i, i + 1)))
-    return _interned_form(arabic, parts, tuple(units), tuple(covers))
+    return _interned_form(arabic, parts, tuple(units), tuple(covers), frozenset(particles))
 
 
 @lru_cache(maxsize=1 << 17)
 def _interned_form(arabic: bool, parts: tuple[str, ...], units: tuple[_Unit, ...],
-                   covers: tuple[frozenset[int], ...]) -> _Form:
-    return _Form(arabic, parts, units, covers)
+                   covers: tuple[frozenset[int], ...], particles: frozenset[int]) -> _Form:
+    return _Form(arabic, parts, units, covers, particles)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -291,16 +325,24 @@ def _jaro_winkler(s1: str, s2: str) -> float:
 def _skeleton_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
-    if len(a) <= 2 or len(b) <= 2:
-        return 0.0  # Ali "l" and Alaoui "l" are equal; "l" and "lw" would be noise
     a_abd, b_abd = a.startswith("bd"), b.startswith("bd")
-    if a_abd or b_abd:
-        # Abdelkader and Abdelkrim share only "Abd"; Abderrahmane is not Brahim, but Kader
-        # may well be Abdelkader
-        return _jaro_winkler(a[2:] if a_abd else a, b[2:] if b_abd else b)
-    if a.startswith("bn") and b.startswith("bn"):
-        return _jaro_winkler(a[2:], b[2:])
+    if a_abd != b_abd:
+        return 0.0  # Abderrahmane is not Brahim
+    if a_abd or (a.startswith("bn") and b.startswith("bn")):
+        a, b = a[2:], b[2:]  # Abdelkader and Abdelkrim share only "Abd"
+    if len(a) <= 3 or len(b) <= 3:
+        return 0.0  # a letter more or less in a short skeleton is another name: Mehdi, Mohamed
     return _jaro_winkler(a, b)
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether two spellings differ by two neighbouring letters swapped, a slip of the hand
+    (Hicahm); a letter more, less or another is as often another name (Yamina, Fatiha)."""
+    if len(a) != len(b):
+        return False
+    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
 
 
 _AR_LONG_VOWELS = {"و": "u", "ي": "i"}
@@ -308,7 +350,7 @@ _VNORM_STEPS = (
     (re.compile(r"(?<=...)e$"), ""),  # silent final e: Houssine, Imane
     (re.compile(r"^[ae](ch|[tszrndl])\1"), r"\1"),  # sun-letter article: Echcherkaoui
     (re.compile(r"^(el|al)(?=[^aeiou]..)"), ""),
-    (re.compile(r"(sh|ch)"), "x"),
+    (re.compile(r"sh"), "ch"),
     (re.compile(r"(ph)"), "f"),
     (re.compile(r"(dj)"), "j"),
     (re.compile(r"(th)"), "t"),
@@ -365,15 +407,24 @@ class _NameMatch:
 _NO_NAMES = _NameMatch(_ABSENT, 0.0, 0, False)
 
 
-@lru_cache(maxsize=1 << 18)
-def _unit_similarity(ua: _Unit, ub: _Unit, a_arabic: bool, b_arabic: bool) -> float:
+def _unit_similarity(ua: _Unit, ub: _Unit) -> float:
     """How alike two units are, from _MATCH to 1; 0.0 when they are not one name."""
-    sim = max(_skeleton_similarity(x, y) for x in ua.skeletons for y in ub.skeletons)
+    sim = ua.similar.get(ub)
+    if sim is None:
+        sim = ua.similar[ub] = ub.similar[ua] = _unit_similarity_of(ua, ub)
+    return sim
+
+
+def _unit_similarity_of(ua: _Unit, ub: _Unit) -> float:
+    a_arabic, b_arabic = ua.arabic, ub.arabic
     va, vb = ua.vowels, ub.vowels
+    if va is not None and va == vb and not a_arabic and not b_arabic:
+        return 1.0  # one Latin spelling, once spelling habits are folded: Abbdel Kader
+    sim = max(_skeleton_similarity(x, y) for x in ua.skeletons for y in ub.skeletons)
     if (sim < _MATCH and va and vb and not a_arabic and not b_arabic
-            and min(len(va), len(vb)) >= _TYPO_MIN_LETTERS):
-        typo = _jaro_winkler(va, vb)  # a slip that changes the skeleton: Hicahm
-        sim = typo if typo >= _LATIN_TYPO_MATCH else sim
+            and max(len(ua.skeletons[0]), len(ub.skeletons[0])) >= _TYPO_MIN_SKELETON
+            and _swapped(va, vb)):
+        sim = _TYPO_SIMILARITY  # a slip that changes the skeleton: Hicahm
     if sim < _MATCH:
         return 0.0
     if va is not None and vb is not None and _vowels_conflict(va, a_arabic, vb, b_arabic):
@@ -381,38 +432,51 @@ def _unit_similarity(ua: _Unit, ub: _Unit, a_arabic: bool, b_arabic: bool) -> fl
     return sim
 
 
-@lru_cache(maxsize=1 << 18)
 def _compare_forms(fa: _Form, fb: _Form) -> _NameMatch:
+    return _compare_forms_of(fa, fb) if id(fa) < id(fb) else _compare_forms_of(fb, fa)
+
+
+@lru_cache(maxsize=1 << 18)
+def _compare_forms_of(fa: _Form, fb: _Form) -> _NameMatch:
     same_script = fa.arabic == fb.arabic
     parts = len(fa.parts)
     if fa.parts == fb.parts or (parts == 2 and fa.parts == fb.parts[::-1]):
         # the common case, spelling variants of one name: part by part (or swapped, as on
         # the ID card), unless their vowels tell two names apart
         order = range(parts) if fa.parts == fb.parts else (1, 0)
-        if all(_unit_similarity(fa.units[i], fb.units[j], fa.arabic, fb.arabic)
-               for i, j in enumerate(order)):
+        if all(_unit_similarity(fa.units[i], fb.units[j]) for i, j in enumerate(order)):
             if parts == 1:
                 return _NameMatch(_FIRST_ONLY, _FIRST_NAME_ONLY, 1, same_script)
             return _NameMatch(_FULL, _NAMES_FULL + _NAMES_FULL_QUALITY
                               + _NAMES_EXTRA_UNIT * (parts - 2), parts, same_script)
-    scored: list[tuple[float, int, frozenset[int], frozenset[int]]] = []
+    scored: list[tuple[float, int, int, int, frozenset[int], frozenset[int]]] = []
     for ua, covers_a in zip(fa.units, fa.covers, strict=True):
+        glued = len(covers_a) > 1
+        similar = ua.similar
+        size = len(ua.skeletons[0])
         for ub, covers_b in zip(fb.units, fb.covers, strict=True):
-            if len(covers_a) > 1 and len(covers_b) > 1:
+            if glued and len(covers_b) > 1:
                 continue  # two glued pairs: the same as their parts one by one
-            sim = _unit_similarity(ua, ub, fa.arabic, fb.arabic)
+            other = len(ub.skeletons[0])
+            if (glued or len(covers_b) > 1) and (2 * size < other or 2 * other < size):
+                continue  # a glued pair and a part under half as long: Mohamed, Mohamed Zahrani
+            sim = similar.get(ub)
+            if sim is None:
+                sim = _unit_similarity(ua, ub)
             if sim:
-                scored.append((sim, len(ua.skeletons[0]) + len(ub.skeletons[0]), covers_a,
-                               covers_b))
-    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+                first_a, first_b = min(covers_a), min(covers_b)
+                scored.append((-sim, -size - other, min(first_a, first_b),
+                               max(first_a, first_b), covers_a, covers_b))
+    # best first; ties broken alike whichever name comes first, for a symmetric score
+    scored.sort(key=lambda s: s[:4])
     taken_a: set[int] = set()
     taken_b: set[int] = set()
     sims: list[tuple[float, int]] = []
-    for sim, length, covers_a, covers_b in scored:
+    for minus_sim, minus_length, _, _, covers_a, covers_b in scored:
         if taken_a.isdisjoint(covers_a) and taken_b.isdisjoint(covers_b):
             taken_a |= covers_a
             taken_b |= covers_b
-            sims.append((sim, length))
+            sims.append((-minus_sim, -minus_length))
     units = len(sims)
     if not units:
         return _NameMatch(_DIFFER, _NAMES_DIFFER, 0, same_script)
@@ -431,16 +495,34 @@ def _compare_forms(fa: _Form, fb: _Form) -> _NameMatch:
     return _NameMatch(_FULL, weight, units, same_script)
 
 
-@lru_cache(maxsize=1 << 18)
 def _compare_names(fa: tuple[_Form, ...], fb: tuple[_Form, ...]) -> _NameMatch:
+    return _compare_names_of(fa, fb) if hash(fa) <= hash(fb) else _compare_names_of(fb, fa)
+
+
+@lru_cache(maxsize=1 << 18)
+def _compare_names_of(fa: tuple[_Form, ...], fb: tuple[_Form, ...]) -> _NameMatch:
+    """The best match of any form of one name with any of the other. Records in a script
+    they share meet there; across scripts only when that leaves something unsaid (no match,
+    or one record's forms give more name parts in one script than in the other)."""
     best = _NO_NAMES
-    for a in fa:
-        for b in fb:
-            m = _compare_forms(a, b)
-            if (best is _NO_NAMES or m.weight > best.weight
-                    or (m.weight == best.weight and m.same_script and not best.same_script)):
-                best = m
+    for same_script in (True, False):
+        for a in fa:
+            for b in fb:
+                if (a.arabic == b.arabic) != same_script:
+                    continue
+                if best.kind == _FULL and best.weight >= _NAMES_FULL + _NAMES_FULL_QUALITY + (
+                        _NAMES_EXTRA_UNIT * (min(len(a.parts), len(b.parts)) - 2)):
+                    continue  # these forms could do no better: Arabic ones matched already
+                m = _compare_forms(a, b)
+                if best is _NO_NAMES or (m.weight, m.units) > (best.weight, best.units):
+                    best = m
+        if best.kind == _FULL or (best is not _NO_NAMES and _consistent(fa) and _consistent(fb)):
+            break
     return best
+
+
+def _consistent(forms: tuple[_Form, ...]) -> bool:
+    return len(forms) < 2 or len(forms[0].parts) == len(forms[1].parts)
 
 
 # --- persons -----------------------------------------------------------------------------
@@ -474,7 +556,10 @@ def _person(record: Mapping[str, Any], today: date) -> _Person:
     nicknames, nickname_weight = _nickname(nickname) if nickname else (frozenset(), 0.0)
     birth: float | None = None
     birth_date = ""
-    if born := _day(record.get("birth_date")):
+    if (born := _day(record.get("birth_date"))) and (born.month, born.day) == (1, 1):
+        # 1 January stands in for "born that year" on many papers: the year alone is known
+        birth = date(born.year, 7, 1).toordinal() / _YEAR_DAYS
+    elif born:
         birth, birth_date = born.toordinal() / _YEAR_DAYS, born.isoformat()
     elif (age := record.get("approx_age")) is not None and str(age).strip().isdigit():
         noted = _day(record.get("age_noted_on")) or today
@@ -590,6 +675,26 @@ def find_candidates_with_stats(
     persons: Iterable[Mapping[str, Any]], threshold: float = DEFAULT_THRESHOLD
 ) -> tuple[list[tuple[str, str, float, list[Reason]]], MatchStats]:
     """:func:`find_candidates`, and how much work it took."""
+    with _collector_paused():
+        return _find_candidates(persons, threshold)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused: a run allocates millions of objects and none of
+    them in cycles, and each collection would walk every one of them (a run takes ~3x longer)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _find_candidates(
+    persons: Iterable[Mapping[str, Any]], threshold: float
+) -> tuple[list[tuple[str, str, float, list[Reason]]], MatchStats]:
     today = date.today()
     ids: list[str] = []
     people: list[_Person] = []
@@ -625,14 +730,14 @@ def find_candidates_with_stats(
             continue  # the same records under another key (a name's slips, its readings)
         seen_blocks.add(signature)
         used_blocks += 1
-        if kind == "c:" or "|b:" in block_key:
+        if kind in ("c:", "b:") or "|b:" in block_key:
             window = math.inf  # same CIN or same birth date: the age says nothing more
         else:
             window = _NICKNAME_AGE_WINDOW if kind == "k:" else _BLOCK_AGE_WINDOW
         neighbours = len(members)
         if neighbours > _SMALL_BLOCK:
             capped += 1
-            neighbours = _MAX_NEIGHBOURS
+            neighbours = max(_MIN_NEIGHBOURS, min(_MAX_NEIGHBOURS, _BLOCK_BUDGET // neighbours))
         for i, j in _block_pairs(members, births, window, neighbours):
             if i > j:
                 i, j = j, i
@@ -664,16 +769,15 @@ def _deletions(s: str) -> set[str]:
 
 
 @lru_cache(maxsize=65536)
-def _typo_variants(unit: _Unit, arabic: bool) -> frozenset[str]:
-    """Keys shared by a unit and its slips: a long skeleton with a letter less, and a Latin
-    word's spelling and its letter-less forms (for slips that change the skeleton: Hicahm).
-    Shorter skeletons less a letter are other names (Bensaid, Bennis)."""
+def _typo_variants(unit: _Unit, by_spelling: bool) -> frozenset[str]:
+    """Keys shared by a unit and its slips: a long skeleton with a letter less (shorter ones
+    less a letter are other names: Bensaid, Bennis), and for a Latin word its letters in
+    order, which two letters swapped do not change (Hicahm)."""
     main = unit.skeletons[0]
-    out = _deletions(main) if len(main) >= _TYPO_MIN_SKELETON else set()
+    out = _deletions(main) if len(main) >= _TYPO_MIN_DELETIONS else set()
     vowels = unit.vowels
-    if not arabic and vowels is not None and len(vowels) >= _TYPO_MIN_LETTERS:
-        out.add("~" + vowels)
-        out.update("~" + d for d in _deletions(vowels))
+    if by_spelling and vowels is not None and len(vowels) >= _TYPO_MIN_LETTERS:
+        out.add("~" + "".join(sorted(vowels)))
     return frozenset(out)
 
 
@@ -686,16 +790,20 @@ def _name_keys(forms: tuple[_Form, ...]) -> tuple[frozenset[str], frozenset[str]
     for form in forms:
         for unit in form.units:
             readings.update(unit.skeletons)
-        for (ua, ca), (ub, cb) in combinations(zip(form.units, form.covers, strict=True), 2):
+        # in longer names particles (Ait, Bou) pair up only glued to their neighbour: "Ait"
+        # and "Ali" together are a family name, not a person
+        units = [(u, c) for u, c in zip(form.units, form.covers, strict=True)
+                 if len(form.parts) < 3 or len(c) > 1 or c.isdisjoint(form.particles)]
+        for (ua, ca), (ub, cb) in combinations(units, 2):
             if not ca.isdisjoint(cb):
                 continue
             for u in ua.skeletons:
                 for v in ub.skeletons:
                     keys.add(f"{u}|{v}" if u < v else f"{v}|{u}")
             # a slip in one of the two: that one with a letter less, or its spelling so
-            for this, other in ((ua, ub), (ub, ua)):
+            for this, other, glued in ((ua, ub, len(ca) > 1), (ub, ua, len(cb) > 1)):
                 v = other.skeletons[0]
-                for d in _typo_variants(this, form.arabic):
+                for d in _typo_variants(this, not (form.arabic or glued)):
                     keys.add(f"{d}|{v}" if d < v else f"{v}|{d}")
     return frozenset(keys), frozenset(readings)
 
@@ -711,6 +819,7 @@ def _block_keys(p: _Person) -> set[str]:
         keys.update(corroborating)
     if p.birth_date:
         birth = "b:" + p.birth_date
+        keys.add(birth)  # a birth date is rarely shared: a nickname-only record meets a name
         keys.update(f"{c}|{birth}" for c in corroborating)
         corroborating.append(birth)
     keys.update(f"{u}|{c}" for u in readings for c in corroborating)
