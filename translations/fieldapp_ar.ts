@@ -1005,139 +1005,149 @@
     <name>Queues</name>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>نعم</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>لا</translation>
     </message>
     <message>
         <source>Same CIN</source>
-        <translation type="unfinished"></translation>
+        <translation>رقم البطاقة الوطنية نفسه</translation>
     </message>
     <message>
         <source>Different CINs</source>
-        <translation type="unfinished"></translation>
+        <translation>رقما البطاقة الوطنية مختلفان</translation>
     </message>
     <message>
         <source>Names match across Arabic and Latin script</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسمان متطابقان بين الحروف العربية واللاتينية</translation>
     </message>
     <message>
         <source>Names match</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسمان متطابقان</translation>
     </message>
     <message>
         <source>Only the first name is known on one side</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسم الشخصي وحده معروف في أحد السجلين</translation>
     </message>
     <message>
         <source>Names partly differ</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسمان مختلفان جزئيا</translation>
     </message>
     <message>
         <source>Names differ</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسمان مختلفان</translation>
     </message>
     <message>
         <source>Same nickname</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم الشهرة نفسه</translation>
     </message>
     <message>
         <source>Sex differs</source>
-        <translation type="unfinished"></translation>
+        <translation>الجنس مختلف</translation>
     </message>
     <message>
         <source>Same date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>تاريخ الازدياد نفسه</translation>
     </message>
     <message numerus="yes">
         <source>Ages within %n year(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>فارق السن لا يتجاوز %n سنة</numerusform>
+            <numerusform>فارق السن لا يتجاوز %n سنة</numerusform>
+            <numerusform>فارق السن لا يتجاوز %n سنتين</numerusform>
+            <numerusform>فارق السن لا يتجاوز %n سنوات</numerusform>
+            <numerusform>فارق السن لا يتجاوز %n سنة</numerusform>
+            <numerusform>فارق السن لا يتجاوز %n سنة</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Ages differ by %n year(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>فارق السن: %n سنة</numerusform>
+            <numerusform>فارق السن: %n سنة</numerusform>
+            <numerusform>فارق السن: %n سنتان</numerusform>
+            <numerusform>فارق السن: %n سنوات</numerusform>
+            <numerusform>فارق السن: %n سنة</numerusform>
+            <numerusform>فارق السن: %n سنة</numerusform>
         </translation>
     </message>
     <message>
         <source>Recorded in different provinces</source>
-        <translation type="unfinished"></translation>
+        <translation>مسجلان في إقليمين مختلفين</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>دمج</translation>
     </message>
     <message>
         <source>Merge the right record into the left one (Ctrl+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>دمج السجل الأيسر في السجل الأيمن (Ctrl+M)</translation>
     </message>
     <message>
         <source>Not the same</source>
-        <translation type="unfinished"></translation>
+        <translation>ليسا الشخص نفسه</translation>
     </message>
     <message>
         <source>Different people: never propose this pair again (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>شخصان مختلفان: عدم اقتراح هذين السجلين معا مرة أخرى (Ctrl+D)</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>لاحقا</translation>
     </message>
     <message>
         <source>Next pair (Ctrl+Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>الزوج الموالي (Ctrl+Right)</translation>
     </message>
     <message>
         <source>Undo merge</source>
-        <translation type="unfinished"></translation>
+        <translation>التراجع عن الدمج</translation>
     </message>
     <message>
         <source>Undo the last merge (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>التراجع عن آخر عملية دمج (Ctrl+Z)</translation>
     </message>
     <message>
         <source>No likely duplicates. Records that may be the same person appear here to be merged or told apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا توجد سجلات مكررة محتملة. تظهر هنا السجلات التي قد تخص الشخص نفسه، لدمجها أو للتمييز بينها.</translation>
     </message>
     <message>
         <source>Keep current value</source>
-        <translation type="unfinished"></translation>
+        <translation>الاحتفاظ بالقيمة الحالية</translation>
     </message>
     <message>
         <source>Keep the value the record has now (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
+        <translation>الاحتفاظ بالقيمة الحالية للسجل (Ctrl+1)</translation>
     </message>
     <message>
         <source>Use other value</source>
-        <translation type="unfinished"></translation>
+        <translation>اعتماد القيمة الأخرى</translation>
     </message>
     <message>
         <source>Put back the value that was overwritten (Ctrl+2)</source>
-        <translation type="unfinished"></translation>
+        <translation>إرجاع القيمة التي تم استبدالها (Ctrl+2)</translation>
     </message>
     <message>
         <source>No conflicts. When two people change the same field before syncing, both values appear here so you can choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا توجد تعديلات متعارضة. عندما يعدل شخصان الخانة نفسها قبل المزامنة، تظهر القيمتان هنا لتختار بينهما.</translation>
     </message>
     <message>
         <source>Something went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>حدث خطأ.</translation>
     </message>
     <message>
         <source>%1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 و%2</translation>
     </message>
     <message>
         <source>%1: %2 or %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 أو %3</translation>
     </message>
     <message>
         <source>%1 — now: %2 (by %3, %4); overwritten: %5 (by %6, %7)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — حاليا: %2 (من طرف %3، %4)؛ القيمة المستبدلة: %5 (من طرف %6، %7)</translation>
     </message>
 </context>
 <context>
@@ -1461,217 +1471,222 @@
     <name>Supervision</name>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>العدد</translation>
     </message>
     <message>
         <source>Weekly vigilance report</source>
-        <translation type="unfinished"></translation>
+        <translation>التقرير الأسبوعي لليقظة الاجتماعية</translation>
     </message>
     <message>
         <source>{province}, from {since} to {until}</source>
-        <translation type="unfinished"></translation>
+        <translation>{province}، من {since} إلى {until}</translation>
     </message>
     <message>
         <source>Supervision</source>
-        <translation type="unfinished"></translation>
+        <translation>الإشراف</translation>
     </message>
     <message>
         <source>Province</source>
-        <translation type="unfinished"></translation>
+        <translation>الإقليم</translation>
     </message>
     <message>
         <source>&amp;Show</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض (&amp;S)</translation>
     </message>
     <message>
         <source>Compute the figures of the period (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>حساب أرقام الفترة (F5)</translation>
     </message>
     <message>
         <source>Services given by kind</source>
-        <translation type="unfinished"></translation>
+        <translation>الخدمات المقدمة حسب النوع</translation>
     </message>
     <message>
         <source>Encounters per night</source>
-        <translation type="unfinished"></translation>
+        <translation>عمليات الرصد في كل ليلة</translation>
     </message>
     <message>
         <source>Orientations accepted and refused</source>
-        <translation type="unfinished"></translation>
+        <translation>عمليات التوجيه المقبولة والمرفوضة</translation>
     </message>
     <message>
         <source>Figures</source>
-        <translation type="unfinished"></translation>
+        <translation>الأرقام</translation>
     </message>
     <message>
         <source>Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>السجلات المكررة</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>التعديلات المتعارضة</translation>
     </message>
     <message>
         <source>Weekly report (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>التقرير الأسبوعي (PDF)…</translation>
     </message>
     <message>
         <source>The period&apos;s figures and charts as a printable report (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>أرقام الفترة ورسومها البيانية في تقرير قابل للطباعة (Ctrl+Shift+R)</translation>
     </message>
     <message>
         <source>Export to</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير إلى</translation>
     </message>
     <message>
         <source>Spreadsheet (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>جدول بيانات (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>This file contains personal data of vulnerable people. Keep it on an encrypted disk, do not e-mail it, delete it when done. A pseudonymised file keeps only ids, dates, codes and counts.</source>
-        <translation type="unfinished"></translation>
+        <translation>يحتوي هذا الملف على معطيات شخصية لأشخاص في وضعية هشاشة. احتفظ به على قرص مشفر، ولا ترسله أبدا عبر البريد الإلكتروني، واحذفه بمجرد الانتهاء منه. أما الملف المخفي الهوية فلا يحتفظ إلا بالمعرفات والتواريخ والرموز والأعداد.</translation>
     </message>
     <message>
         <source>Pseudonymised (no names, CIN, notes or places)</source>
-        <translation type="unfinished"></translation>
+        <translation>إخفاء الهوية (دون الأسماء وأرقام البطاقة الوطنية والملاحظات والأماكن)</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>جار التصدير…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء</translation>
     </message>
     <message>
         <source>Weekly report</source>
-        <translation type="unfinished"></translation>
+        <translation>التقرير الأسبوعي</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>من</translation>
     </message>
     <message>
         <source>until</source>
-        <translation type="unfinished"></translation>
+        <translation>إلى</translation>
     </message>
     <message>
         <source>People met</source>
-        <translation type="unfinished"></translation>
+        <translation>الأشخاص الذين تم رصدهم</translation>
     </message>
     <message>
         <source>Taken in charge</source>
-        <translation type="unfinished"></translation>
+        <translation>الأشخاص الذين تم التكفل بهم</translation>
     </message>
     <message>
         <source>Orientations accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>عمليات التوجيه المقبولة</translation>
     </message>
     <message>
         <source>Orientations refused</source>
-        <translation type="unfinished"></translation>
+        <translation>عمليات التوجيه المرفوضة</translation>
     </message>
     <message>
         <source>Shelter occupancy</source>
-        <translation type="unfinished"></translation>
+        <translation>الأماكن المشغولة بمراكز الإيواء</translation>
     </message>
     <message>
         <source>Overdue follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>عمليات التتبع المتأخرة</translation>
     </message>
     <message>
         <source>Not seen for 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يتم رصدهم منذ 30 يوما</translation>
     </message>
     <message>
         <source>Encounters</source>
-        <translation type="unfinished"></translation>
+        <translation>عمليات الرصد</translation>
     </message>
     <message>
         <source>Patrols</source>
-        <translation type="unfinished"></translation>
+        <translation>الدوريات</translation>
     </message>
     <message>
         <source>Export persons…</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير الأشخاص…</translation>
     </message>
     <message>
         <source>Persons of the province to CSV or XLSX (Ctrl+Shift+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير أشخاص الإقليم بصيغة CSV أو XLSX (Ctrl+Shift+P)</translation>
     </message>
     <message>
         <source>Export encounters…</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير عمليات الرصد…</translation>
     </message>
     <message>
         <source>Encounters of the period to CSV or XLSX (Ctrl+Shift+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير عمليات الرصد خلال الفترة بصيغة CSV أو XLSX (Ctrl+Shift+E)</translation>
     </message>
     <message>
         <source>Export cases…</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير الملفات…</translation>
     </message>
     <message>
         <source>Cases opened in the period to CSV or XLSX (Ctrl+Shift+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير الملفات المفتوحة خلال الفترة بصيغة CSV أو XLSX (Ctrl+Shift+C)</translation>
     </message>
     <message>
         <source>Export cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>تم إلغاء التصدير.</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>الوضعية</translation>
     </message>
     <message>
         <source>Target group</source>
-        <translation type="unfinished"></translation>
+        <translation>الفئة المستهدفة</translation>
     </message>
     <message>
         <source>Shelter</source>
-        <translation type="unfinished"></translation>
+        <translation>مركز الإيواء</translation>
     </message>
     <message>
         <source>Occupancy</source>
-        <translation type="unfinished"></translation>
+        <translation>الأماكن المشغولة</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>مقبولة</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>مرفوضة</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) exported to {path}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>تم تصدير %n سطر إلى {path}.</numerusform>
+            <numerusform>تم تصدير %n سطر إلى {path}.</numerusform>
+            <numerusform>تم تصدير %n سطرين إلى {path}.</numerusform>
+            <numerusform>تم تصدير %n أسطر إلى {path}.</numerusform>
+            <numerusform>تم تصدير %n سطرا إلى {path}.</numerusform>
+            <numerusform>تم تصدير %n سطر إلى {path}.</numerusform>
         </translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>الرسوم البيانية</translation>
     </message>
     <message>
         <source>Cases by status</source>
-        <translation type="unfinished"></translation>
+        <translation>الملفات حسب الوضعية</translation>
     </message>
     <message>
         <source>Cases by target group</source>
-        <translation type="unfinished"></translation>
+        <translation>الملفات حسب الفئة المستهدفة</translation>
     </message>
     <message>
         <source>Shelters</source>
-        <translation type="unfinished"></translation>
+        <translation>مراكز الإيواء</translation>
     </message>
     <message>
         <source>Report written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>تم حفظ التقرير في {path}.</translation>
     </message>
     <message>
         <source>The file could not be written. Choose another folder. ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذر حفظ الملف. اختر مجلدا آخر. ({0})</translation>
     </message>
 </context>
 <context>

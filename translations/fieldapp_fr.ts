@@ -969,139 +969,141 @@
     <name>Queues</name>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Non</translation>
     </message>
     <message>
         <source>Same CIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Même n° de CIN</translation>
     </message>
     <message>
         <source>Different CINs</source>
-        <translation type="unfinished"></translation>
+        <translation>N° de CIN différents</translation>
     </message>
     <message>
         <source>Names match across Arabic and Latin script</source>
-        <translation type="unfinished"></translation>
+        <translation>Les noms correspondent entre lettres arabes et latines</translation>
     </message>
     <message>
         <source>Names match</source>
-        <translation type="unfinished"></translation>
+        <translation>Les noms correspondent</translation>
     </message>
     <message>
         <source>Only the first name is known on one side</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul le prénom est connu d’un côté</translation>
     </message>
     <message>
         <source>Names partly differ</source>
-        <translation type="unfinished"></translation>
+        <translation>Les noms diffèrent en partie</translation>
     </message>
     <message>
         <source>Names differ</source>
-        <translation type="unfinished"></translation>
+        <translation>Les noms diffèrent</translation>
     </message>
     <message>
         <source>Same nickname</source>
-        <translation type="unfinished"></translation>
+        <translation>Même surnom</translation>
     </message>
     <message>
         <source>Sex differs</source>
-        <translation type="unfinished"></translation>
+        <translation>Sexe différent</translation>
     </message>
     <message>
         <source>Same date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Même date de naissance</translation>
     </message>
     <message numerus="yes">
         <source>Ages within %n year(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Âges à %n an près</numerusform>
+            <numerusform>Âges à %n ans près</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Ages differ by %n year(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Écart d’âge de %n an</numerusform>
+            <numerusform>Écart d’âge de %n ans</numerusform>
         </translation>
     </message>
     <message>
         <source>Recorded in different provinces</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiches enregistrées dans des provinces différentes</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner</translation>
     </message>
     <message>
         <source>Merge the right record into the left one (Ctrl+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner la fiche de droite dans celle de gauche (Ctrl+M)</translation>
     </message>
     <message>
         <source>Not the same</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas la même personne</translation>
     </message>
     <message>
         <source>Different people: never propose this pair again (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnes différentes : ne plus jamais proposer cette paire (Ctrl+D)</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus tard</translation>
     </message>
     <message>
         <source>Next pair (Ctrl+Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paire suivante (Ctrl+Droite)</translation>
     </message>
     <message>
         <source>Undo merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la fusion</translation>
     </message>
     <message>
         <source>Undo the last merge (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la dernière fusion (Ctrl+Z)</translation>
     </message>
     <message>
         <source>No likely duplicates. Records that may be the same person appear here to be merged or told apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun doublon probable. Les fiches qui concernent peut-être la même personne apparaissent ici, pour être fusionnées ou distinguées.</translation>
     </message>
     <message>
         <source>Keep current value</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder la valeur actuelle</translation>
     </message>
     <message>
         <source>Keep the value the record has now (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder la valeur actuelle de la fiche (Ctrl+1)</translation>
     </message>
     <message>
         <source>Use other value</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre l’autre valeur</translation>
     </message>
     <message>
         <source>Put back the value that was overwritten (Ctrl+2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir la valeur qui a été remplacée (Ctrl+2)</translation>
     </message>
     <message>
         <source>No conflicts. When two people change the same field before syncing, both values appear here so you can choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun conflit. Quand deux personnes modifient le même champ avant la synchronisation, les deux valeurs apparaissent ici pour que vous puissiez choisir.</translation>
     </message>
     <message>
         <source>Something went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une erreur s’est produite.</translation>
     </message>
     <message>
         <source>%1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 et %2</translation>
     </message>
     <message>
         <source>%1: %2 or %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 ou %3</translation>
     </message>
     <message>
         <source>%1 — now: %2 (by %3, %4); overwritten: %5 (by %6, %7)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — actuellement : %2 (par %3, %4) ; remplacée : %5 (par %6, %7)</translation>
     </message>
 </context>
 <context>
@@ -1409,217 +1411,218 @@
     <name>Supervision</name>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Weekly vigilance report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport hebdomadaire de veille sociale</translation>
     </message>
     <message>
         <source>{province}, from {since} to {until}</source>
-        <translation type="unfinished"></translation>
+        <translation>{province}, du {since} au {until}</translation>
     </message>
     <message>
         <source>Supervision</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervision</translation>
     </message>
     <message>
         <source>Province</source>
-        <translation type="unfinished"></translation>
+        <translation>Province</translation>
     </message>
     <message>
         <source>&amp;Show</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afficher</translation>
     </message>
     <message>
         <source>Compute the figures of the period (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculer les chiffres de la période (F5)</translation>
     </message>
     <message>
         <source>Services given by kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Services rendus par type</translation>
     </message>
     <message>
         <source>Encounters per night</source>
-        <translation type="unfinished"></translation>
+        <translation>Rencontres par nuit</translation>
     </message>
     <message>
         <source>Orientations accepted and refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Orientations acceptées et refusées</translation>
     </message>
     <message>
         <source>Figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffres</translation>
     </message>
     <message>
         <source>Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Doublons</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits</translation>
     </message>
     <message>
         <source>Weekly report (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport hebdomadaire (PDF)…</translation>
     </message>
     <message>
         <source>The period&apos;s figures and charts as a printable report (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Les chiffres et les graphiques de la période dans un rapport à imprimer (Ctrl+Shift+R)</translation>
     </message>
     <message>
         <source>Export to</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter vers</translation>
     </message>
     <message>
         <source>Spreadsheet (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Classeur (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>This file contains personal data of vulnerable people. Keep it on an encrypted disk, do not e-mail it, delete it when done. A pseudonymised file keeps only ids, dates, codes and counts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier contient des données personnelles de personnes vulnérables. Conservez-le sur un disque chiffré, ne l’envoyez jamais par e-mail et supprimez-le dès que vous n’en avez plus besoin. Un fichier pseudonymisé ne garde que des identifiants, des dates, des codes et des nombres.</translation>
     </message>
     <message>
         <source>Pseudonymised (no names, CIN, notes or places)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pseudonymisé (sans noms, CIN, observations ni lieux)</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportation…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Weekly report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport hebdomadaire</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Du</translation>
     </message>
     <message>
         <source>until</source>
-        <translation type="unfinished"></translation>
+        <translation>au</translation>
     </message>
     <message>
         <source>People met</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnes rencontrées</translation>
     </message>
     <message>
         <source>Taken in charge</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnes prises en charge</translation>
     </message>
     <message>
         <source>Orientations accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Orientations acceptées</translation>
     </message>
     <message>
         <source>Orientations refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Orientations refusées</translation>
     </message>
     <message>
         <source>Shelter occupancy</source>
-        <translation type="unfinished"></translation>
+        <translation>Occupation des centres d’hébergement</translation>
     </message>
     <message>
         <source>Overdue follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivis en retard</translation>
     </message>
     <message>
         <source>Not seen for 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Non revues depuis 30 jours</translation>
     </message>
     <message>
         <source>Encounters</source>
-        <translation type="unfinished"></translation>
+        <translation>Rencontres</translation>
     </message>
     <message>
         <source>Patrols</source>
-        <translation type="unfinished"></translation>
+        <translation>Maraudes</translation>
     </message>
     <message>
         <source>Export persons…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les personnes…</translation>
     </message>
     <message>
         <source>Persons of the province to CSV or XLSX (Ctrl+Shift+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les personnes de la province en CSV ou XLSX (Ctrl+Shift+P)</translation>
     </message>
     <message>
         <source>Export encounters…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les rencontres…</translation>
     </message>
     <message>
         <source>Encounters of the period to CSV or XLSX (Ctrl+Shift+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les rencontres de la période en CSV ou XLSX (Ctrl+Shift+E)</translation>
     </message>
     <message>
         <source>Export cases…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les dossiers…</translation>
     </message>
     <message>
         <source>Cases opened in the period to CSV or XLSX (Ctrl+Shift+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les dossiers ouverts pendant la période en CSV ou XLSX (Ctrl+Shift+C)</translation>
     </message>
     <message>
         <source>Export cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportation annulée.</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Target group</source>
-        <translation type="unfinished"></translation>
+        <translation>Population cible</translation>
     </message>
     <message>
         <source>Shelter</source>
-        <translation type="unfinished"></translation>
+        <translation>Centre d’hébergement</translation>
     </message>
     <message>
         <source>Occupancy</source>
-        <translation type="unfinished"></translation>
+        <translation>Places occupées</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptées</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusées</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) exported to {path}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne exportée vers {path}.</numerusform>
+            <numerusform>%n lignes exportées vers {path}.</numerusform>
         </translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphiques</translation>
     </message>
     <message>
         <source>Cases by status</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossiers par statut</translation>
     </message>
     <message>
         <source>Cases by target group</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossiers par population cible</translation>
     </message>
     <message>
         <source>Shelters</source>
-        <translation type="unfinished"></translation>
+        <translation>Centres d’hébergement</translation>
     </message>
     <message>
         <source>Report written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport enregistré dans {path}.</translation>
     </message>
     <message>
         <source>The file could not be written. Choose another folder. ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n’a pas pu être enregistré. Choisissez un autre répertoire. ({0})</translation>
     </message>
 </context>
 <context>
