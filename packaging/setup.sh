@@ -21,6 +21,8 @@ SYSTEM_PACKAGES=(
   libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0
   # fonts that shape Arabic and cover Latin
   fonts-dejavu-core fonts-noto-core
+  # pdftoppm: the report test renders the first page of the Arabic PDF to look at it
+  poppler-utils
 )
 
 missing=()

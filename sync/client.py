@@ -241,7 +241,16 @@ def _pull_all(replica: Replica, client: HttpClient, report: SyncReport,
         if cancelled and cancelled():
             return False
         state = replica.sync_state()
-        response = client.pull(PullRequest(state.get("cursor"), page_size))
+        try:
+            response = client.pull(PullRequest(state.get("cursor"), page_size))
+        except SyncError as e:
+            body = getattr(e, "body", {}) or {}
+            if e.kind is SyncErrorKind.CONFLICT and body.get("error") == "cursor_unknown":
+                # the server was restored from a backup older than our cursor
+                replica.rebase(str(body["epoch"]), int(body["last_mutation_id"]))
+                report.rebased = True
+                return True
+            raise
         if state.get("epoch") and response.epoch != state["epoch"]:
             replica.rebase(response.epoch, response.last_mutation_id)
             report.rebased = True

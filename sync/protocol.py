@@ -147,11 +147,17 @@ class Change:
     base: dict[str, int]
     hlc: int
     author: str | None = None
+    # sent again after the server was restored from a backup: applied field by field
+    # only where the server holds no later write (by hlc), and never a conflict
+    replay: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"mutation_id": self.mutation_id, "kind": self.kind,
-                "record_id": self.record_id, "op": self.op, "fields": self.fields,
-                "base": self.base, "hlc": self.hlc, "author": self.author}
+        out = {"mutation_id": self.mutation_id, "kind": self.kind,
+               "record_id": self.record_id, "op": self.op, "fields": self.fields,
+               "base": self.base, "hlc": self.hlc, "author": self.author}
+        if self.replay:
+            out["replay"] = True
+        return out
 
     @classmethod
     def from_json(cls, d: Any, where: str = "change") -> Change:
@@ -169,10 +175,13 @@ class Change:
         hlc = _req(d, "hlc", int, where)
         if not 0 <= hlc <= MAX_INT:
             raise ProtocolError(f"{where}.hlc", "from 0 to 2**63-1")
+        replay = d.get("replay", False)
+        if not isinstance(replay, bool):
+            raise ProtocolError(f"{where}.replay", "true or false")
         return cls(mid, _ident(_req(d, "kind", str, where), f"{where}.kind"),
                    _ident(_req(d, "record_id", str, where), f"{where}.record_id"), op,
                    _check_fields(_req(d, "fields", dict, where), f"{where}.fields"),
-                   _check_versions(d.get("base", {}), f"{where}.base"), hlc, author)
+                   _check_versions(d.get("base", {}), f"{where}.base"), hlc, author, replay)
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ class StoreReplica:
 
     def pending_changes(self, limit: int) -> list[Change]:
         return [Change(e["mutation_id"], e["kind"], e["record_id"], e["op"], e["payload"],
-                       e["base"], e["hlc"], e["author"])
+                       e["base"], e["hlc"], e["author"], e["replay"])
                 for e in self.store.outbox(limit=limit)]
 
     def acknowledge(self, response: PushResponse) -> None:
@@ -155,30 +155,77 @@ class StoreReplica:
 
     def rebase(self, epoch: str, server_last_mutation_id: int) -> None:
         """The server lost our acknowledged changes (restored backup, new epoch): send again
-        every record this laptop wrote, numbered right after what the server has, and pull
-        everything again from the start."""
+        exactly what it lost (the ``sent`` log, then the outbox) as replays numbered right
+        after what it has, forget the versions of the lost timeline and pull everything
+        again from the start. When the log does not reach back far enough, every record
+        this laptop wrote is sent again whole."""
         store = self.store
+        last = server_last_mutation_id
         with store.transaction() as conn:
-            conn.execute("DELETE FROM outbox")
-            mine: list[tuple[str, str]] = []
-            for name, kind in records.KINDS.items():
-                conn.execute(f"UPDATE {kind.table} SET _lazy = NULL WHERE _lazy IS NOT NULL")
-                mine += [(name, rid) for (rid,) in conn.execute(
-                    f"SELECT id FROM {kind.table} WHERE created_by IS NOT NULL "
-                    "OR updated_by IS NOT NULL ORDER BY rowid")]
-            conn.execute("UPDATE device SET last_mutation_id = ?", (server_last_mutation_id,))
-            if mine:
-                first, stamps = store.next_mutations(len(mine))
-                user = store.profile.user_name
-                for i, (name, rid) in enumerate(mine):
-                    mid = first + i
-                    table = records.kind(name).table
-                    conn.execute(f"UPDATE {table} SET _lazy = ? WHERE id = ?", (mid, rid))
-                    conn.execute(
-                        "INSERT INTO outbox (mutation_id, kind, record_id, op, base, hlc, "
-                        "author) SELECT ?, ?, ?, 'create', _versions, ?, ? FROM "
-                        f"{table} WHERE id = ?", (mid, name, rid, stamps[i], user, rid))
+            for kind, rid, mid in conn.execute(
+                    "SELECT kind, record_id, mutation_id FROM outbox WHERE payload IS NULL "
+                    "ORDER BY mutation_id").fetchall():
+                store.freeze_lazy(kind, rid, mid)
+            first_pending = conn.execute("SELECT min(mutation_id) FROM outbox").fetchone()[0]
+            acknowledged = (first_pending - 1 if first_pending is not None
+                            else store.last_mutation_id())
+            oldest_kept = conn.execute("SELECT min(mutation_id) FROM sent").fetchone()[0]
+            if last >= acknowledged or (oldest_kept is not None and oldest_kept <= last + 1):
+                self._replay_lost(last)
+            else:
+                self._resend_whole_records(last)
+            for kind in records.KINDS.values():
+                # versions of a timeline the server no longer has: the pull from the start
+                # brings the restored server's (fields with a pending edit stay as they are)
+                conn.execute(f"UPDATE {kind.table} SET _versions = NULL, _lazy = NULL")
             for key, value in (("epoch", epoch), ("cursor", None)):
                 conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                              (f"sync.{key}", json.dumps(value)))
 
+    def _replay_lost(self, last: int) -> None:
+        conn = self.store.conn
+        columns = "kind, record_id, op, payload, base, hlc, author"
+        lost = conn.execute(f"SELECT {columns} FROM sent WHERE mutation_id > ? "
+                            "ORDER BY mutation_id", (last,)).fetchall()
+        lost += conn.execute(f"SELECT {columns} FROM outbox ORDER BY mutation_id").fetchall()
+        conn.execute("DELETE FROM outbox")
+        conn.execute("DELETE FROM sent WHERE mutation_id > ?", (last,))
+        for i, (kind, rid, op, payload, base, hlc, author) in enumerate(lost):
+            fields = json.loads(payload)
+            row = conn.execute(f"SELECT province FROM {records.kind(kind).table} WHERE id = ?",
+                               (rid,)).fetchone()
+            if row is not None:
+                fields.setdefault("province", row[0])  # a replay may have to create it
+            conn.execute(
+                "INSERT INTO outbox (mutation_id, kind, record_id, op, payload, base, hlc, "
+                "author, replay) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                (last + 1 + i, kind, rid, op, json.dumps(fields, ensure_ascii=False,
+                                                         separators=(",", ":")),
+                 base, hlc, author))
+        conn.execute("UPDATE device SET last_mutation_id = ?", (last + len(lost),))
+
+    def _resend_whole_records(self, last: int) -> None:
+        store = self.store
+        conn = store.conn
+        conn.execute("DELETE FROM outbox")
+        conn.execute("DELETE FROM sent WHERE mutation_id > ?", (last,))
+        mine: list[tuple[str, str]] = []
+        for name, kind in records.KINDS.items():
+            conn.execute(f"UPDATE {kind.table} SET _lazy = NULL WHERE _lazy IS NOT NULL")
+            mine += [(name, rid) for (rid,) in conn.execute(
+                f"SELECT id FROM {kind.table} WHERE created_by IS NOT NULL "
+                "OR updated_by IS NOT NULL ORDER BY rowid")]
+        conn.execute("UPDATE device SET last_mutation_id = ?", (last,))
+        if mine:
+            first, stamps = store.next_mutations(len(mine))
+            user = store.profile.user_name
+            for i, (name, rid) in enumerate(mine):
+                table = records.kind(name).table
+                conn.execute(
+                    "INSERT INTO outbox (mutation_id, kind, record_id, op, payload, base, hlc, "
+                    "author) VALUES (?, ?, ?, 'create', ?, ?, ?, ?)",
+                    (first + i, name, rid,
+                     json.dumps(store.repo(name).stored_fields(rid), ensure_ascii=False,
+                                separators=(",", ":")),
+                     conn.execute(f"SELECT _versions FROM {table} WHERE id = ?",
+                                  (rid,)).fetchone()[0], stamps[i], user))

@@ -31,6 +31,7 @@ from fieldapp.store.schema import person_terms
 from fieldapp.store.sqlite import Connection, Error
 from sync.protocol import HybridClock
 
+SENT_KEEP = 100_000  # acknowledged changes kept to re-send after a server restore
 META_COLUMNS = ("id", "created_at", "created_by", "updated_at", "updated_by")
 _NAME_FIELDS = ("name_ar", "name_lat", "nickname", "cin")
 
@@ -190,16 +191,16 @@ class Store:
     def outbox(self, after: int = 0, limit: int = 500) -> list[dict[str, Any]]:
         """Pending changes in order, each with its content (stored shape) as ``payload``."""
         rows = self.conn.execute(
-            "SELECT mutation_id, kind, record_id, op, payload, base, hlc, author FROM outbox "
-            "WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?",
+            "SELECT mutation_id, kind, record_id, op, payload, base, hlc, author, replay "
+            "FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?",
             (after, limit),
         ).fetchall()
         out = []
-        for mid, kind, rid, op, payload, base, hlc, author in rows:
+        for mid, kind, rid, op, payload, base, hlc, author, replay in rows:
             content = self.repo(kind).stored_fields(rid) if payload is None else json.loads(payload)
             out.append({"mutation_id": mid, "kind": kind, "record_id": rid, "op": op,
                         "payload": content, "base": json.loads(base) if base else {},
-                        "hlc": hlc, "author": author})
+                        "hlc": hlc, "author": author, "replay": bool(replay)})
         return out
 
     def acknowledge(self, up_to: int) -> int:
@@ -209,10 +210,24 @@ class Store:
                 "SELECT kind, record_id, mutation_id FROM outbox "
                 "WHERE mutation_id <= ? AND payload IS NULL", (up_to,)).fetchall()
             for kind, rid, mid in lazy:
-                conn.execute(f"UPDATE {records.kind(kind).table} SET _lazy = NULL "
-                             "WHERE id = ? AND _lazy = ?", (rid, mid))
+                self.freeze_lazy(kind, rid, mid)
+            # kept a while: what to send again if the server is restored from a backup
+            conn.execute("INSERT OR REPLACE INTO sent SELECT mutation_id, kind, record_id, op, "
+                         "payload, base, hlc, author, replay FROM outbox "
+                         "WHERE mutation_id <= ?", (up_to,))
+            conn.execute("DELETE FROM sent WHERE mutation_id <= "
+                         "(SELECT max(mutation_id) FROM sent) - ?", (SENT_KEEP,))
             cur = conn.execute("DELETE FROM outbox WHERE mutation_id <= ?", (up_to,))
             return int(cur.rowcount)
+
+    def freeze_lazy(self, kind: str, record_id: str, mutation_id: int) -> None:
+        """Write a lazy create entry's content into it (the row stops pointing at it)."""
+        content = self.repo(kind).stored_fields(record_id)
+        self.conn.execute("UPDATE outbox SET payload = ? WHERE mutation_id = ? AND "
+                          "payload IS NULL", (json.dumps(content, ensure_ascii=False,
+                                                         separators=(",", ":")), mutation_id))
+        self.conn.execute(f"UPDATE {records.kind(kind).table} SET _lazy = NULL "
+                          "WHERE id = ? AND _lazy = ?", (record_id, mutation_id))
 
     # --- settings and drafts -----------------------------------------------------------
 

@@ -152,7 +152,17 @@ def _v4(conn: Connection) -> None:
     conn.execute("CREATE INDEX non_duplicates_pair ON non_duplicates (person_a, person_b)")
 
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2, _v3, _v4)
+def _v5(conn: Connection) -> None:
+    """Sync: acknowledged changes are kept a while (``sent``), so that after the server was
+    restored from a backup the laptop sends again exactly the edits it lost ("replays")."""
+    conn.execute("ALTER TABLE outbox ADD COLUMN replay INTEGER NOT NULL DEFAULT 0")
+    conn.execute("""CREATE TABLE sent (
+        mutation_id INTEGER PRIMARY KEY, kind TEXT NOT NULL, record_id TEXT NOT NULL,
+        op TEXT NOT NULL, payload TEXT NOT NULL, base TEXT, hlc INTEGER NOT NULL,
+        author TEXT, replay INTEGER NOT NULL DEFAULT 0)""")
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
 LATEST = len(MIGRATIONS)
 
 

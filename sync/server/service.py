@@ -8,6 +8,7 @@ province receives only that province's records and may write only there.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import secrets
@@ -22,6 +23,7 @@ from fieldapp.domain.ids import uuid7
 from sync.protocol import (
     Change,
     FieldWrite,
+    MergeResult,
     Outcome,
     PullRequest,
     PullResponse,
@@ -308,6 +310,13 @@ class Service:
             scope = device.provinces
             if not set(cursor) <= set(scope):
                 raise ServiceError(403, "outside_scope", "the cursor names other provinces")
+            known = decode_cursor(tx.one("SELECT pull_cursor FROM devices WHERE id = ?",
+                                         (device.id,))[0])
+            if any(v > known.get(p, 0) for p, v in cursor.items()):
+                # a cursor this database never handed out: it was restored from a backup
+                # older than the device's last pull; the device starts again from the start
+                raise ServiceError(409, "cursor_unknown", "pull again from the start", extra={
+                    "epoch": self.epoch(tx), "last_mutation_id": device.last_mutation_id})
             out: list[RecordState] = []
             has_more = False
             for province in scope:
@@ -333,8 +342,19 @@ class Service:
                         "SELECT province, count(*) FROM records WHERE province IN ("
                         + ",".join("?" * len(scope)) + ") GROUP BY province", scope):
                     counts[province] = int(count)
-            return PullResponse(tuple(out), encode_cursor(cursor), has_more,
-                                device.last_mutation_id, self.epoch(tx), counts)
+            response = PullResponse(tuple(out), encode_cursor(cursor), has_more,
+                                    device.last_mutation_id, self.epoch(tx), counts)
+        if any(v > known.get(p, 0) for p, v in cursor.items()):
+            # remembered before answering, so an answer lost on the way stays valid
+            with self.db.write() as tx:
+                row = tx.one(f"SELECT pull_cursor FROM devices WHERE id = ?{tx.for_update()}",
+                             (device.id,))
+                stored = decode_cursor(row[0])
+                for p, v in cursor.items():
+                    stored[p] = max(stored.get(p, 0), v)
+                tx.execute("UPDATE devices SET pull_cursor = ? WHERE id = ?",
+                           (encode_cursor(stored), device.id))
+        return response
 
 
 class _Version:
@@ -403,7 +423,7 @@ class _Batch:
                            tuple((n, "unknown") for n in unknown))
         entry = self.records.get((change.kind, change.record_id))
         if entry is None:
-            if change.op != "create":
+            if change.op != "create" and not change.replay:
                 return Outcome(mid, "rejected", "unknown_record")
             province = change.fields.get("province")
             current: dict[str, Any] = {}
@@ -422,8 +442,20 @@ class _Batch:
                 if n not in ("resolved", "resolved_by"))):
             # conflict records are the server's: a device may only mark one resolved
             return Outcome(mid, "rejected", "server_only")
+        if change.replay:
+            # only the fields the server holds no later write of: hlc order respects
+            # causality (an edit made after seeing this one carries a higher stamp)
+            kept = {n: v for n, v in change.fields.items()
+                    if int(writers.get(n, {}).get("hlc", 0) or 0) < change.hlc}
+            if not kept:
+                return Outcome(mid, "applied")
+            change = dataclasses.replace(change, fields=kept)
         merged = {**current, **change.fields}
         problems = _validate(kind, merged)
+        if change.replay and entry is None:
+            # a replayed edit can come before the replayed creation of its record (another
+            # laptop's): check the fields it carries, the rest comes with the creation
+            problems = [p for p in problems if p[0] in change.fields]
         if problems:
             return Outcome(mid, "rejected", "invalid", tuple(problems))
         state = {}
@@ -433,7 +465,8 @@ class _Batch:
             state[name] = FieldWrite(value, v.value if isinstance(v, _Version) else v,
                                      int(w.get("hlc", 0) or 0), w.get("device"),
                                      w.get("author"))
-        result = merge_change(state, change, self.device.id)
+        result = (MergeResult(dict(change.fields), {}) if change.replay
+                  else merge_change(state, change, self.device.id))
         changed = [n for n, v in result.fields.items() if n not in current or current[n] != v]
         if not changed and entry is not None:
             return Outcome(mid, "applied")

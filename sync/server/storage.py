@@ -32,7 +32,7 @@ _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS devices (
         id TEXT PRIMARY KEY, user_id TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
         scope TEXT NOT NULL, name TEXT, enrolled_at TEXT NOT NULL, revoked_at TEXT,
-        last_mutation_id BIGINT NOT NULL DEFAULT 0, last_seen_at TEXT)""",
+        last_mutation_id BIGINT NOT NULL DEFAULT 0, last_seen_at TEXT, pull_cursor TEXT)""",
     """CREATE TABLE IF NOT EXISTS mutations (
         device_id TEXT NOT NULL, mutation_id BIGINT NOT NULL, digest TEXT NOT NULL,
         status TEXT NOT NULL, code TEXT, PRIMARY KEY (device_id, mutation_id))""",
@@ -161,6 +161,11 @@ class Database:
                 tx.execute("SELECT pg_advisory_xact_lock(4242)")
             for statement in _SCHEMA:
                 tx.execute(statement)
+            # the last pull cursor handed to each device (added after schema 1)
+            if tx.postgres:
+                tx.execute("ALTER TABLE devices ADD COLUMN IF NOT EXISTS pull_cursor TEXT")
+            elif "pull_cursor" not in {r[1] for r in tx.all("PRAGMA table_info(devices)")}:
+                tx.execute("ALTER TABLE devices ADD COLUMN pull_cursor TEXT")
             row = tx.one("SELECT value FROM meta WHERE key = 'schema'")
             if row is None:
                 tx.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)",

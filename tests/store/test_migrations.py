@@ -35,6 +35,7 @@ def test_v2_indexes_persons_written_at_v1(tmp_path):
     store.persons.create({"name_ar": "فاطمة الزهراء", "name_lat": "Fatima Zahra"})
     conn = store.conn
     # take the vault back to version 1 as an older release left it
+    undo_v5(conn)
     undo_v4(conn)
     undo_v3(conn)
     conn.execute("DROP TABLE person_search")
@@ -56,6 +57,7 @@ def test_v3_adds_sync_tables_to_a_v2_vault_with_pending_changes(tmp_path):
     folder = tmp_path / "v"
     vault, store = new_vault(folder)
     store.persons.create({"name_lat": "Said Alami"})
+    undo_v5(store.conn)
     undo_v4(store.conn)
     undo_v3(store.conn)
     store.conn.execute("PRAGMA user_version = 2")
@@ -79,16 +81,39 @@ def test_v4_adds_non_duplicates_to_a_v3_vault(tmp_path):
     vault, store = new_vault(folder)
     a = store.persons.create({"name_lat": "Said Alami"})["id"]
     b = store.persons.create({"name_lat": "Said Allami"})["id"]
+    undo_v5(store.conn)
     undo_v4(store.conn)
     store.conn.execute("PRAGMA user_version = 3")
     vault.lock()
     store = Vault(folder).unlock(PASSPHRASE)
-    assert schema.version_of(store.conn) == 4
+    assert schema.version_of(store.conn) == schema.LATEST
     assert store.persons.count() == 2
     assert [e["op"] for e in store.outbox()] == ["create", "create"]
     pair = sorted((a, b))
     store.repo("non_duplicate").create({"person_a": pair[0], "person_b": pair[1]})
     assert store.repo("non_duplicate").count() == 1
+    store.conn.close()
+
+
+def undo_v5(conn):
+    conn.execute("DROP TABLE sent")
+    conn.execute("ALTER TABLE outbox DROP COLUMN replay")
+
+
+def test_v5_keeps_pending_changes_and_starts_the_sent_log(tmp_path):
+    folder = tmp_path / "v"
+    vault, store = new_vault(folder)
+    person = store.persons.create({"name_lat": "Said Alami"})
+    store.persons.update(person["id"], {"nickname": "Sido"})
+    undo_v5(store.conn)
+    store.conn.execute("PRAGMA user_version = 4")
+    vault.lock()
+    store = Vault(folder).unlock(PASSPHRASE)
+    assert schema.version_of(store.conn) == 5
+    assert [e["op"] for e in store.outbox()] == ["create", "update"]
+    assert not any(e.get("replay") for e in store.outbox())
+    store.acknowledge(2)
+    assert store.conn.execute("SELECT count(*) FROM sent").fetchone()[0] == 2
     store.conn.close()
 
 

@@ -363,3 +363,4 @@ def test_pull_killed_at_random_moments(server, rabat_users, tmp_path):
         assert len(local_records(store, "person")) == len(ids)
     a.sync()
     check_final(a.store, service)
+    a.vault.lock()
