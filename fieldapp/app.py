@@ -165,6 +165,9 @@ class FieldApp(QObject):
             auto = getattr(screen, "auto_lock_changed", None)
             if auto is not None:
                 auto.connect(self.idle.set_minutes)
+            restored = getattr(screen, "vault_restored", None)
+            if restored is not None:
+                restored.connect(self.lock)
         if drafts:
             self.main.restore_drafts(drafts)
             self.db.run(lambda store: [store.discard_draft(f) for f in drafts])

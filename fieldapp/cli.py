@@ -25,14 +25,29 @@ class CliError(UserFacingError):
     pass
 
 
+APP_NAME = "fieldapp"
+ORGANIZATION_NAME = "fieldapp"
+
+
 def default_data_dir() -> Path:
+    """The vault folder when neither ``--data-dir`` nor ``FIELDAPP_DATA_DIR`` is given: the
+    platform's application-data folder (Linux ``~/.local/share/fieldapp/fieldapp``, Windows
+    ``%APPDATA%\\fieldapp\\fieldapp``, macOS ``~/Library/Application Support/fieldapp``).
+    A vault already in the folder used before (``<generic data>/fieldapp``) is kept."""
     env = os.environ.get("FIELDAPP_DATA_DIR")
     if env:
         return Path(env)
-    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
 
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
-    return Path(base) / "fieldapp"
+    # AppDataLocation is built from these names; set them even before a QApplication exists
+    # (make_application sets the same ones)
+    QCoreApplication.setOrganizationName(ORGANIZATION_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    locations = QStandardPaths.StandardLocation
+    legacy = Path(QStandardPaths.writableLocation(locations.GenericDataLocation)) / APP_NAME
+    if (legacy / "vault.db").exists():
+        return legacy
+    return Path(QStandardPaths.writableLocation(locations.AppDataLocation))
 
 
 def read_secret(path: str | None, env: str) -> str:
@@ -84,6 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
     sync = headless("sync", "send pending changes and receive the others' changes")
     sync.add_argument("--ca-bundle", help="certificate authority file to trust")
 
+    backup = headless("backup", "write an encrypted backup of the vault to one file")
+    backup.add_argument("--out", type=Path, required=True, help="the backup file to write")
+
+    restore = headless("restore", "replace the vault with a checked backup (the passphrase "
+                                  "of backup time)")
+    restore.add_argument("--from", type=Path, dest="source", required=True,
+                         help="the backup file to restore")
+
     passwd = headless("passwd", "change the passphrase (the data is not re-encrypted)")
     passwd.add_argument("--new-passphrase-file", help="file holding the new passphrase")
     return parser
@@ -105,6 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args, data_dir)
         if args.command == "passwd":
             return _passwd(args, data_dir)
+        if args.command == "backup":
+            return _backup(args, data_dir)
+        if args.command == "restore":
+            return _restore(args, data_dir)
         if args.command in ("enroll", "sync"):
             return _sync_command(args, data_dir, lang)
     except UserFacingError as e:
@@ -171,6 +198,29 @@ def _check(args: argparse.Namespace, data_dir: Path) -> int:
               f"pending={store.pending_count()}")
     finally:
         vault.lock()
+    return 0
+
+
+def _backup(args: argparse.Namespace, data_dir: Path) -> int:
+    from fieldapp.store.backup import create_backup
+    from fieldapp.store.vault import Vault
+
+    vault = Vault(data_dir)
+    vault.unlock(read_secret(args.passphrase_file, PASSPHRASE_ENV))
+    try:
+        create_backup(vault, args.out)
+    finally:
+        vault.lock()
+    print(f"backup: {args.out} ({args.out.stat().st_size} bytes)")
+    return 0
+
+
+def _restore(args: argparse.Namespace, data_dir: Path) -> int:
+    from fieldapp.store.backup import restore_backup
+
+    passphrase = read_secret(args.passphrase_file, PASSPHRASE_ENV)
+    manifest = restore_backup(data_dir, args.source, passphrase)
+    print(f"restored: {data_dir} (backup of {manifest['created_at']})")
     return 0
 
 

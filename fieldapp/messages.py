@@ -75,6 +75,24 @@ def error_text(error: UserFacingError) -> str:
             "No passphrase given: use --passphrase-file FILE or the FIELDAPP_PASSPHRASE "
             "environment variable.",
         ),
+        "not_a_backup": QCoreApplication.translate(
+            "Messages",
+            "This file is not a fieldapp backup, so nothing was restored. Choose the backup "
+            "file again.",
+        ),
+        "backup_damaged": QCoreApplication.translate(
+            "Messages",
+            "This backup is damaged or incomplete, so nothing was restored and the vault on "
+            "this laptop is unchanged. Use another backup, or ask your administrator.",
+        ),
+        "backup_wrong_passphrase": QCoreApplication.translate(
+            "Messages",
+            "The passphrase does not open this backup, so nothing was restored. Type the "
+            "passphrase that was in use when the backup was made.",
+        ),
+        "locked": QCoreApplication.translate(
+            "Messages", "The vault is locked. Unlock it, then try again."
+        ),
     }
     text = texts.get(error.code, QCoreApplication.translate("Messages", "Something went wrong."))
     return text

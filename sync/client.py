@@ -46,6 +46,7 @@ class Replica(Protocol):
     def acknowledge(self, response: PushResponse) -> None: ...
     def apply_page(self, records: Sequence[RecordState], cursor: str, epoch: str) -> int: ...
     def rebase(self, epoch: str, server_last_mutation_id: int) -> None: ...
+    def renumber_after_restore(self, server_last_mutation_id: int) -> None: ...
 
 
 def _is_loopback(host: str | None) -> bool:
@@ -194,6 +195,10 @@ def sync(replica: Replica, client: HttpClient | None = None, *, ca_bundle: str |
         raise SyncError(SyncErrorKind.AUTH, "not enrolled")
     client = client or HttpClient(state["url"], state["token"], ca_bundle=ca_bundle)
     report = SyncReport()
+    if state.get("restored") is not None:
+        # the laptop was restored from a backup: the server may know later mutation ids
+        replica.renumber_after_restore(int(client.status()["last_mutation_id"]))
+        state = replica.sync_state()
     for _ in range(2):  # a second round only when the pull found a restored server
         _push_all(replica, client, state, report, progress, cancelled)
         if not _pull_all(replica, client, report, progress, cancelled, page_size):

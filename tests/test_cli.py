@@ -60,3 +60,26 @@ def test_refuses_to_demo_over_an_existing_vault(tmp_path):
 def test_version():
     out = fieldapp("--version")
     assert out.returncode == 0 and out.stdout.startswith("fieldapp ")
+
+
+def test_backup_then_restore(tmp_path):
+    env = {"FIELDAPP_PASSPHRASE": "demo passphrase"}
+    folder, out = tmp_path / "d", tmp_path / "usb" / "d.backup"
+    out.parent.mkdir()
+    assert fieldapp("demo", "--data-dir", str(folder), "--persons", "20", "--encounters", "30",
+                    env=env).returncode == 0
+    made = fieldapp("backup", "--data-dir", str(folder), "--out", str(out), env=env)
+    assert made.returncode == 0, made.stderr
+    restored = fieldapp("restore", "--data-dir", str(tmp_path / "new"), "--from", str(out),
+                        env=env)
+    assert restored.returncode == 0, restored.stderr
+    checked = fieldapp("check", "--data-dir", str(tmp_path / "new"), env=env)
+    assert checked.returncode == 0 and "person=20" in checked.stdout, checked.stderr
+    wrong = fieldapp("restore", "--data-dir", str(tmp_path / "new"), "--from", str(out),
+                     env={"FIELDAPP_PASSPHRASE": "another passphrase"})
+    assert wrong.returncode == 1 and wrong.stderr.count("\n") == 1, wrong.stderr
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a backup\n" * 100)
+    refused = fieldapp("restore", "--data-dir", str(tmp_path / "new"), "--from", str(notes),
+                       env=env, lang="ar")
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1

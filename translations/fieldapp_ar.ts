@@ -421,6 +421,22 @@
         <translation>لم يتم إدخال عبارة المرور: استعمل --passphrase-file FILE أو متغير البيئة FIELDAPP_PASSPHRASE.</translation>
     </message>
     <message>
+        <source>This file is not a fieldapp backup, so nothing was restored. Choose the backup file again.</source>
+        <translation>هذا الملف ليس نسخة احتياطية لـ fieldapp، لذلك لم يتم استرجاع أي شيء. اختر ملف النسخة الاحتياطية من جديد.</translation>
+    </message>
+    <message>
+        <source>This backup is damaged or incomplete, so nothing was restored and the vault on this laptop is unchanged. Use another backup, or ask your administrator.</source>
+        <translation>هذه النسخة الاحتياطية تالفة أو ناقصة، لذلك لم يتم استرجاع أي شيء ولم تتغير الخزنة المشفرة على هذا الحاسوب. استعمل نسخة احتياطية أخرى، أو اتصل بمسؤول النظام.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this backup, so nothing was restored. Type the passphrase that was in use when the backup was made.</source>
+        <translation>عبارة المرور هذه لا تفتح النسخة الاحتياطية، لذلك لم يتم استرجاع أي شيء. اكتب عبارة المرور التي كانت مستعملة عند إنشاء النسخة الاحتياطية.</translation>
+    </message>
+    <message>
+        <source>The vault is locked. Unlock it, then try again.</source>
+        <translation>الخزنة المشفرة مقفلة. افتحها ثم أعد المحاولة.</translation>
+    </message>
+    <message>
         <source>Something went wrong.</source>
         <translation>حدث خطأ.</translation>
     </message>
@@ -1212,6 +1228,42 @@
         <translation>تم تغيير عبارة المرور. استعمل العبارة الجديدة ابتداء من فتح القفل المقبل.</translation>
     </message>
     <message>
+        <source>Backup</source>
+        <translation>النسخ الاحتياطي</translation>
+    </message>
+    <message>
+        <source>A backup file stays encrypted: it opens only with the passphrase in use when it was made.</source>
+        <translation>يبقى ملف النسخة الاحتياطية مشفرًا: لا يُفتح إلا بعبارة المرور التي كانت مستعملة عند إنشائه.</translation>
+    </message>
+    <message>
+        <source>Back up to a file…</source>
+        <translation>نسخ احتياطي إلى ملف…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>استرجاع من ملف…</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>جارٍ كتابة النسخة الاحتياطية…</translation>
+    </message>
+    <message>
+        <source>Passphrase in use when the backup was made:</source>
+        <translation>عبارة المرور المستعملة عند إنشاء النسخة الاحتياطية:</translation>
+    </message>
+    <message>
+        <source>Replace everything on this laptop with this backup? Changes made since the backup come back from the server at the next sync; changes never sent are lost. The current vault is kept aside in its folder. fieldapp locks afterwards.</source>
+        <translation>هل تريد استبدال كل ما على هذا الحاسوب بهذه النسخة الاحتياطية؟ التعديلات التي أُجريت بعد النسخة الاحتياطية تعود من الخادم عند المزامنة التالية؛ أما التعديلات التي لم تُرسل قط فستضيع. تُحفظ الخزنة المشفرة الحالية جانبًا في مجلدها. يُقفل fieldapp بعد ذلك.</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>جارٍ فحص النسخة الاحتياطية…</translation>
+    </message>
+    <message>
+        <source>The backup was restored. fieldapp locks now: unlock it with the passphrase of the backup.</source>
+        <translation>تم استرجاع النسخة الاحتياطية. يُقفل fieldapp الآن: افتحه بعبارة المرور الخاصة بالنسخة الاحتياطية.</translation>
+    </message>
+    <message>
         <source>This laptop</source>
         <translation>هذا الحاسوب</translation>
     </message>
@@ -1278,6 +1330,10 @@
     <message>
         <source>Data folder</source>
         <translation>مجلد المعطيات</translation>
+    </message>
+    <message>
+        <source>Backup written to {path}. Keep it in a safe place: it opens only with the current passphrase.</source>
+        <translation>تمت كتابة النسخة الاحتياطية في {path}. احفظها في مكان آمن: لا تُفتح إلا بعبارة المرور الحالية.</translation>
     </message>
 </context>
 <context>

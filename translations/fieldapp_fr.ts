@@ -409,6 +409,22 @@
         <translation>Aucune phrase secrète fournie : utilisez --passphrase-file FILE ou la variable d’environnement FIELDAPP_PASSPHRASE.</translation>
     </message>
     <message>
+        <source>This file is not a fieldapp backup, so nothing was restored. Choose the backup file again.</source>
+        <translation>Ce fichier n’est pas une sauvegarde fieldapp : rien n’a été restauré. Choisissez à nouveau le fichier de sauvegarde.</translation>
+    </message>
+    <message>
+        <source>This backup is damaged or incomplete, so nothing was restored and the vault on this laptop is unchanged. Use another backup, or ask your administrator.</source>
+        <translation>Cette sauvegarde est endommagée ou incomplète : rien n’a été restauré et le coffre-fort de cet ordinateur est inchangé. Utilisez une autre sauvegarde ou adressez-vous à l’administrateur système.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this backup, so nothing was restored. Type the passphrase that was in use when the backup was made.</source>
+        <translation>Cette phrase secrète n’ouvre pas cette sauvegarde : rien n’a été restauré. Saisissez la phrase secrète utilisée au moment de la sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The vault is locked. Unlock it, then try again.</source>
+        <translation>Le coffre-fort est verrouillé. Déverrouillez-le, puis réessayez.</translation>
+    </message>
+    <message>
         <source>Something went wrong.</source>
         <translation>Une erreur s’est produite.</translation>
     </message>
@@ -1164,6 +1180,42 @@
         <translation>Phrase secrète changée. Utilisez la nouvelle dès le prochain déverrouillage.</translation>
     </message>
     <message>
+        <source>Backup</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <source>A backup file stays encrypted: it opens only with the passphrase in use when it was made.</source>
+        <translation>Un fichier de sauvegarde reste chiffré : il ne s’ouvre qu’avec la phrase secrète utilisée au moment où il a été créé.</translation>
+    </message>
+    <message>
+        <source>Back up to a file…</source>
+        <translation>Sauvegarder dans un fichier…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>Restaurer depuis un fichier…</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>Écriture de la sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Passphrase in use when the backup was made:</source>
+        <translation>Phrase secrète utilisée au moment de la sauvegarde :</translation>
+    </message>
+    <message>
+        <source>Replace everything on this laptop with this backup? Changes made since the backup come back from the server at the next sync; changes never sent are lost. The current vault is kept aside in its folder. fieldapp locks afterwards.</source>
+        <translation>Remplacer tout le contenu de cet ordinateur par cette sauvegarde ? Les modifications faites depuis la sauvegarde reviendront du serveur à la prochaine synchronisation ; celles jamais envoyées seront perdues. Le coffre-fort actuel est conservé à part dans son dossier. fieldapp se verrouille ensuite.</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Vérification de la sauvegarde…</translation>
+    </message>
+    <message>
+        <source>The backup was restored. fieldapp locks now: unlock it with the passphrase of the backup.</source>
+        <translation>La sauvegarde a été restaurée. fieldapp se verrouille maintenant : déverrouillez-le avec la phrase secrète de la sauvegarde.</translation>
+    </message>
+    <message>
         <source>This laptop</source>
         <translation>Cet ordinateur</translation>
     </message>
@@ -1230,6 +1282,10 @@
     <message>
         <source>Data folder</source>
         <translation>Répertoire des données</translation>
+    </message>
+    <message>
+        <source>Backup written to {path}. Keep it in a safe place: it opens only with the current passphrase.</source>
+        <translation>Sauvegarde écrite dans {path}. Gardez-la en lieu sûr : elle ne s’ouvre qu’avec la phrase secrète actuelle.</translation>
     </message>
 </context>
 <context>

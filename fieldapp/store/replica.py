@@ -23,7 +23,8 @@ from fieldapp.store.schema import person_terms
 from sync.protocol import Change, PushResponse, RecordState
 
 _NAME_FIELDS = ("name_ar", "name_lat", "nickname", "cin")
-KEYS = ("url", "token", "device_id", "scope", "epoch", "cursor", "last_success", "user")
+KEYS = ("url", "token", "device_id", "scope", "epoch", "cursor", "last_success", "user",
+        "restored")
 
 
 class StoreReplica:
@@ -150,6 +151,33 @@ class StoreReplica:
             conn.execute("INSERT INTO person_search (rowid, terms) VALUES (?, ?)",
                          (rowid, person_terms(*name_values)))
         return True
+
+    # --- laptop restored -----------------------------------------------------------------
+
+    def renumber_after_restore(self, server_last_mutation_id: int) -> None:
+        """This vault was restored from a backup (``sync.restored``: its last mutation id at
+        backup time) and the server may have received later mutations of this device, which
+        the laptop lost: the changes made since the restore are renumbered after what the
+        server has, so that none reuses an id the server knows with other content. Changes
+        already pending at backup time keep their ids (the server has them with the same
+        content, or not at all). What the laptop lost comes back with the pull."""
+        store = self.store
+        restored = store.setting("sync.restored")
+        with store.transaction() as conn:
+            if isinstance(restored, int) and server_last_mutation_id > restored:
+                shift = server_last_mutation_id - restored
+                for kind, rid, mid in conn.execute(
+                        "SELECT kind, record_id, mutation_id FROM outbox WHERE payload IS NULL "
+                        "AND mutation_id > ?", (restored,)).fetchall():
+                    store.freeze_lazy(kind, rid, mid)  # rows point at their entry's old id
+                # through negative ids: no two rows share an id in between
+                conn.execute("UPDATE outbox SET mutation_id = -mutation_id "
+                             "WHERE mutation_id > ?", (restored,))
+                conn.execute("UPDATE outbox SET mutation_id = ? - mutation_id "
+                             "WHERE mutation_id < 0", (shift,))
+                conn.execute("UPDATE device SET last_mutation_id = max(last_mutation_id + ?, ?)",
+                             (shift, server_last_mutation_id))
+            conn.execute("DELETE FROM settings WHERE key = 'sync.restored'")
 
     # --- server restored -----------------------------------------------------------------
 

@@ -17,12 +17,16 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -33,12 +37,14 @@ import fieldapp
 from fieldapp import messages
 from fieldapp.domain import divisions
 from fieldapp.errors import UserFacingError
+from fieldapp.store import backup
 from fieldapp.store.repository import Store
 from fieldapp.store.vault import MIN_PASSPHRASE, Vault
 from fieldapp.ui.context import Context
 from fieldapp.ui.forms import isolate
 from fieldapp.ui.screen import Screen, heading
 from fieldapp.ui.startup import passphrase_strength
+from fieldapp.ui.tasks import Progress
 
 DEFAULT_AUTO_LOCK_MINUTES = 5  # as in app.py, which applies it before the vault is read
 AUTO_LOCK_RANGE = (1, 60)
@@ -224,6 +230,133 @@ class PassphraseBox(QGroupBox):
         self.clear_errors()
 
 
+class BackupBox(QGroupBox):
+    """Back up the vault to one encrypted file, or restore it from one (then the app locks:
+    :attr:`vault_restored`, which app.py connects to its lock)."""
+
+    vault_restored = Signal()
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(QCoreApplication.translate("Settings", "Backup"))
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        hint = QLabel(QCoreApplication.translate(
+            "Settings", "A backup file stays encrypted: it opens only with the passphrase in "
+            "use when it was made."))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        row = QHBoxLayout()
+        self.backup_button = QPushButton(QCoreApplication.translate(
+            "Settings", "Back up to a file…"))
+        self.backup_button.clicked.connect(self.back_up)
+        self.restore_button = QPushButton(QCoreApplication.translate(
+            "Settings", "Restore from a file…"))
+        self.restore_button.clicked.connect(self.restore)
+        row.addWidget(self.backup_button)
+        row.addWidget(self.restore_button)
+        row.addStretch()
+        layout.addLayout(row)
+        self.progress: QProgressDialog | None = None
+
+    def _show_progress(self, text: str) -> QProgressDialog:
+        dialog = QProgressDialog(text, "", 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setCancelButton(None)  # type: ignore[arg-type]
+        dialog.show()
+        self.progress = dialog
+        self.backup_button.setEnabled(False)
+        self.restore_button.setEnabled(False)
+        return dialog
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress is not None and shiboken6.isValid(self.progress):
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(done)
+
+    def _finish(self) -> bool:
+        """Close the progress dialog; False when the screen went before the answer."""
+        if not shiboken6.isValid(self):
+            return False
+        if self.progress is not None and shiboken6.isValid(self.progress):
+            self.progress.close()
+        self.progress = None
+        self.backup_button.setEnabled(True)
+        self.restore_button.setEnabled(True)
+        return True
+
+    def _failed(self, error: Exception) -> None:
+        if not self._finish():
+            return
+        if not isinstance(error, UserFacingError):
+            raise error
+        QMessageBox.warning(self, self.title(), messages.error_text(error))
+
+    # --- back up ------------------------------------------------------------------------
+
+    def back_up(self) -> None:
+        from datetime import date
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("Settings", "Back up to a file…"),
+            f"fieldapp-{date.today().isoformat()}.backup")
+        if not path:
+            return
+        vault = self.ctx.db.vault
+        self._show_progress(QCoreApplication.translate("Settings", "Writing the backup…"))
+
+        def job(_store: Store, progress: Progress) -> None:
+            backup.create_backup(vault, path, progress=progress.report)
+
+        self.ctx.db.run_long(job, self._progressed, on_done=lambda _: self._backed_up(path),
+                             on_error=self._failed)
+
+    def _backed_up(self, path: str) -> None:
+        if not self._finish():
+            return
+        QMessageBox.information(self, self.title(), QCoreApplication.translate(
+            "Settings", "Backup written to {path}. Keep it in a safe place: it opens only with "
+            "the current passphrase.").format(path=path))
+
+    # --- restore ------------------------------------------------------------------------
+
+    def restore(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, QCoreApplication.translate("Settings", "Restore from a file…"))
+        if not path:
+            return
+        passphrase, ok = QInputDialog.getText(
+            self, self.title(), QCoreApplication.translate(
+                "Settings", "Passphrase in use when the backup was made:"),
+            QLineEdit.EchoMode.Password)
+        if not ok or not passphrase:
+            return
+        answer = QMessageBox.question(self, self.title(), QCoreApplication.translate(
+            "Settings", "Replace everything on this laptop with this backup? Changes made "
+            "since the backup come back from the server at the next sync; changes never sent "
+            "are lost. The current vault is kept aside in its folder. fieldapp locks "
+            "afterwards."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        vault = self.ctx.db.vault
+        self._show_progress(QCoreApplication.translate("Settings", "Checking the backup…"))
+
+        def job(_store: Store, progress: Progress) -> None:
+            backup.restore_backup(vault.data_dir, path, passphrase, before_replace=vault.lock,
+                                  progress=progress.report)
+
+        self.ctx.db.run_long(job, self._progressed, on_done=self._restored,
+                             on_error=self._failed)
+
+    def _restored(self, _result: Any) -> None:
+        if not self._finish():
+            return
+        QMessageBox.information(self, self.title(), QCoreApplication.translate(
+            "Settings", "The backup was restored. fieldapp locks now: unlock it with the "
+            "passphrase of the backup."))
+        self.vault_restored.emit()
+
+
 class SettingsScreen(Screen):
     """Preferences of this user on this laptop, the passphrase, and an About section."""
 
@@ -239,6 +372,9 @@ class SettingsScreen(Screen):
         left.addWidget(self._preferences())
         self.passphrase = PassphraseBox(ctx)
         left.addWidget(self.passphrase)
+        self.backup = BackupBox(ctx)
+        self.vault_restored = self.backup.vault_restored  # app.py locks the app on it
+        left.addWidget(self.backup)
         left.addStretch()
         self._right = right = QVBoxLayout()
         right.addWidget(self._about())

@@ -1,0 +1,155 @@
+"""Encrypted backup to one file and its restore: complete, checked before anything is
+replaced, refused with a clear code when damaged, wrong or opened with another passphrase."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tarfile
+
+import pytest
+
+from fieldapp import demo
+from fieldapp.domain.records import KINDS
+from fieldapp.store import backup
+from fieldapp.store.backup import BackupError, create_backup, read_manifest, restore_backup
+from fieldapp.store.vault import Vault
+from tests.helpers.vaults import PASSPHRASE, digest_files, new_vault
+
+
+def _snapshot(store):
+    """Every record of every kind, whole."""
+    return {name: {rid: store.repo(name).stored_fields(rid) for (rid,) in store.conn.execute(
+        f"SELECT id FROM {kind.table}")} for name, kind in KINDS.items()}
+
+
+@pytest.fixture
+def demo_backup(tmp_path):
+    vault, store = new_vault(tmp_path / "laptop")
+    demo.generate(store, 200, 500)
+    before = _snapshot(store)
+    steps = []
+    out = tmp_path / "usb" / "fieldapp.backup"
+    out.parent.mkdir()
+    manifest = create_backup(vault, out, progress=lambda d, t: steps.append((d, t)))
+    vault.lock()
+    return out, before, manifest, steps
+
+
+def test_restore_into_a_new_folder_finds_every_record(tmp_path, demo_backup):
+    out, before, manifest, steps = demo_backup
+    assert steps and steps[-1][0] == steps[-1][1]
+    assert [p.name for p in out.parent.iterdir()] == [out.name], "no temporary file left"
+    assert set(manifest["members"]) == {"vault.db", "vault.key"} and manifest["device_id"]
+    with tarfile.open(out) as tar:
+        names = tar.getnames()
+        db = tar.extractfile("vault.db").read()
+    assert names == ["manifest.json", "vault.key", "vault.db"]
+    assert not db.startswith(b"SQLite format 3") and b"Amina" not in db
+
+    target = tmp_path / "new-laptop"
+    restore_backup(target, out, PASSPHRASE)
+    assert sorted(p.name for p in target.iterdir()) == ["vault.db", "vault.key"]
+    vault = Vault(target)
+    store = vault.unlock(PASSPHRASE)
+    try:
+        assert _snapshot(store) == before
+        assert sum(map(len, before.values())) >= 700
+        assert store.setting(backup.RESTORED_SETTING) == store.last_mutation_id()
+    finally:
+        vault.lock()
+
+
+def test_restore_over_an_existing_vault_keeps_the_old_one_aside(tmp_path, demo_backup):
+    out, before, _, _ = demo_backup
+    folder = tmp_path / "laptop"
+    vault = Vault(folder)
+    store = vault.unlock(PASSPHRASE)
+    store.persons.create({"name_lat": "Apres Sauvegarde", "province": "rabat"})
+    vault.lock()
+    old = digest_files(folder)
+    restore_backup(folder, out, PASSPHRASE)
+    assert digest_files(folder)["vault.db.before-restore"] == old["vault.db"]
+    store = vault.unlock(PASSPHRASE)
+    try:
+        assert _snapshot(store) == before
+    finally:
+        vault.lock()
+
+
+def _flip(path, offset):
+    raw = bytearray(path.read_bytes())
+    raw[offset] ^= 0x01
+    path.write_bytes(bytes(raw))
+
+
+@pytest.mark.parametrize("damage", ["flip_db", "flip_key", "truncate", "wrong_file",
+                                    "empty_tar"])
+def test_damaged_backup_is_refused_and_nothing_is_replaced(tmp_path, demo_backup, damage):
+    out, _, _, _ = demo_backup
+    size = out.stat().st_size
+    if damage == "flip_db":
+        _flip(out, size - 20_000)
+        code = "backup_damaged"
+    elif damage == "flip_key":
+        _flip(out, 1024 + 512 + 40)  # inside vault.key (after the manifest's blocks)
+        code = "backup_damaged"
+    elif damage == "truncate":
+        out.write_bytes(out.read_bytes()[: size // 2])
+        code = "backup_damaged"
+    elif damage == "wrong_file":
+        out.write_bytes(b"just some notes\n" * 1000)
+        code = "not_a_backup"
+    else:
+        with tarfile.open(out, "w"):
+            pass
+        code = "not_a_backup"
+    folder = tmp_path / "laptop"
+    before = digest_files(folder)
+    with pytest.raises(BackupError) as caught:
+        restore_backup(folder, out, PASSPHRASE,
+                       before_replace=lambda: pytest.fail("checks passed"))
+    assert caught.value.code == code
+    assert digest_files(folder) == before
+    assert sorted(p.name for p in folder.iterdir()) == sorted(before), "no leftovers"
+
+
+def test_damaged_database_with_a_matching_manifest_is_refused(tmp_path, demo_backup):
+    """Someone rewrote the manifest's hashes: the page checks still refuse it."""
+    out, _, manifest, _ = demo_backup
+    work = tmp_path / "work"
+    with tarfile.open(out) as tar:
+        tar.extractall(work, filter="data")
+    _flip(work / "vault.db", 3 * 16384 + 100)
+    manifest["members"]["vault.db"]["sha256"] = hashlib.sha256(
+        (work / "vault.db").read_bytes()).hexdigest()
+    (work / "manifest.json").write_text(json.dumps(manifest))
+    with tarfile.open(out, "w") as tar:
+        for name in ("manifest.json", "vault.key", "vault.db"):
+            tar.add(work / name, arcname=name)
+    folder = tmp_path / "laptop"
+    before = digest_files(folder)
+    with pytest.raises(BackupError) as caught:
+        restore_backup(folder, out, PASSPHRASE)
+    assert caught.value.code == "backup_damaged"
+    assert digest_files(folder) == before
+
+
+def test_wrong_passphrase_is_refused(tmp_path, demo_backup):
+    out, _, _, _ = demo_backup
+    folder = tmp_path / "laptop"
+    before = digest_files(folder)
+    with pytest.raises(BackupError) as caught:
+        restore_backup(folder, out, "not the passphrase")
+    assert caught.value.code == "backup_wrong_passphrase"
+    assert digest_files(folder) == before
+    assert read_manifest(out)["format"] == backup.FORMAT
+
+
+def test_backup_needs_an_unlocked_vault(tmp_path):
+    vault, _ = new_vault(tmp_path / "v")
+    vault.lock()
+    with pytest.raises(BackupError) as caught:
+        create_backup(vault, tmp_path / "b")
+    assert caught.value.code == "locked"
+    assert not (tmp_path / "b").exists()
