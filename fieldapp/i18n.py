@@ -15,10 +15,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from fieldapp.resources import RESOURCES_DIR
+from fieldapp.resources import BUNDLE_DIR, FROZEN, RESOURCES_DIR
 
 LANGUAGES = ("ar", "fr")
-TRANSLATIONS_DIR = RESOURCES_DIR.parent / "translations"
+# frozen: the .qm files are bundled next to resources/ (packaging/fieldapp.spec)
+TRANSLATIONS_DIR = BUNDLE_DIR / "translations" if FROZEN else RESOURCES_DIR.parent / "translations"
 SOURCE_DIRS = ("fieldapp",)
 _installed: list[QTranslator] = []
 
