@@ -1134,16 +1134,16 @@
         <translation>الاحتفاظ بالقيمة الحالية</translation>
     </message>
     <message>
-        <source>Keep the value the record has now (Ctrl+1)</source>
-        <translation>الاحتفاظ بالقيمة الحالية للسجل (Ctrl+1)</translation>
+        <source>Keep the value the record has now (Alt+1)</source>
+        <translation>الاحتفاظ بالقيمة الحالية للسجل (Alt+1)</translation>
     </message>
     <message>
         <source>Use other value</source>
         <translation>اعتماد القيمة الأخرى</translation>
     </message>
     <message>
-        <source>Put back the value that was overwritten (Ctrl+2)</source>
-        <translation>إرجاع القيمة التي تم استبدالها (Ctrl+2)</translation>
+        <source>Put back the value that was overwritten (Alt+2)</source>
+        <translation>إرجاع القيمة التي تم استبدالها (Alt+2)</translation>
     </message>
     <message>
         <source>No conflicts. When two people change the same field before syncing, both values appear here so you can choose.</source>
@@ -1550,8 +1550,8 @@
         <translation>عرض (&amp;S)</translation>
     </message>
     <message>
-        <source>Compute the figures of the period (F5)</source>
-        <translation>حساب أرقام الفترة (F5)</translation>
+        <source>Compute the figures of the period (Ctrl+R)</source>
+        <translation>حساب أرقام الفترة (Ctrl+R)</translation>
     </message>
     <message>
         <source>Services given by kind</source>
@@ -1854,8 +1854,8 @@
         <translation>تعديلات في انتظار المزامنة</translation>
     </message>
     <message>
-        <source>Nothing due today. Start a patrol with Ctrl+P, or look a person up with Ctrl+K.</source>
-        <translation>لا شيء مقرر اليوم. ابدأ دورية بـ Ctrl+P، أو ابحث عن شخص بـ Ctrl+K.</translation>
+        <source>Nothing due today. Open Patrols (Ctrl+2) to start a patrol, or look a person up with Ctrl+K.</source>
+        <translation>لا شيء مقرر اليوم. افتح «الدوريات» (Ctrl+2) لبدء دورية، أو ابحث عن شخص باستعمال Ctrl+K.</translation>
     </message>
     <message>
         <source>Patrols in progress</source>

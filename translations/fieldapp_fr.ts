@@ -1090,16 +1090,16 @@
         <translation>Garder la valeur actuelle</translation>
     </message>
     <message>
-        <source>Keep the value the record has now (Ctrl+1)</source>
-        <translation>Garder la valeur actuelle de la fiche (Ctrl+1)</translation>
+        <source>Keep the value the record has now (Alt+1)</source>
+        <translation>Garder la valeur actuelle de la fiche (Alt+1)</translation>
     </message>
     <message>
         <source>Use other value</source>
         <translation>Reprendre l’autre valeur</translation>
     </message>
     <message>
-        <source>Put back the value that was overwritten (Ctrl+2)</source>
-        <translation>Rétablir la valeur qui a été remplacée (Ctrl+2)</translation>
+        <source>Put back the value that was overwritten (Alt+2)</source>
+        <translation>Rétablir la valeur qui a été remplacée (Alt+2)</translation>
     </message>
     <message>
         <source>No conflicts. When two people change the same field before syncing, both values appear here so you can choose.</source>
@@ -1490,8 +1490,8 @@
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <source>Compute the figures of the period (F5)</source>
-        <translation>Calculer les chiffres de la période (F5)</translation>
+        <source>Compute the figures of the period (Ctrl+R)</source>
+        <translation>Calculer les chiffres de la période (Ctrl+R)</translation>
     </message>
     <message>
         <source>Services given by kind</source>
@@ -1786,8 +1786,8 @@
         <translation>modifications en attente de synchronisation</translation>
     </message>
     <message>
-        <source>Nothing due today. Start a patrol with Ctrl+P, or look a person up with Ctrl+K.</source>
-        <translation>Rien de prévu aujourd’hui. Démarrez une maraude avec Ctrl+P, ou recherchez une personne avec Ctrl+K.</translation>
+        <source>Nothing due today. Open Patrols (Ctrl+2) to start a patrol, or look a person up with Ctrl+K.</source>
+        <translation>Rien à faire aujourd’hui. Ouvrez les Maraudes (Ctrl+2) pour démarrer une maraude, ou cherchez une personne avec Ctrl+K.</translation>
     </message>
     <message>
         <source>Patrols in progress</source>

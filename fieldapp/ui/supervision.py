@@ -166,8 +166,8 @@ class SupervisionScreen(Screen):
         self.refresh_button = QPushButton(QCoreApplication.translate("Supervision", "&Show"))
         self.refresh_button.setObjectName("refresh")
         self.refresh_button.setToolTip(
-            QCoreApplication.translate("Supervision", "Compute the figures of the period (F5)"))
-        self.refresh_button.setShortcut("F5")
+            QCoreApplication.translate("Supervision", "Compute the figures of the period (Ctrl+R)"))
+        self.refresh_button.setShortcut("Ctrl+R")  # F5 is Sync now, everywhere
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.refresh_button)
         outer.addLayout(top)

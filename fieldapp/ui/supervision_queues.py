@@ -366,14 +366,14 @@ class ConflictsPanel(QWidget):
         self.keep_current = QPushButton(QCoreApplication.translate("Queues", "Keep current value"))
         self.keep_current.setObjectName("keep_current")
         self.keep_current.setToolTip(QCoreApplication.translate(
-            "Queues", "Keep the value the record has now (Ctrl+1)"))
-        self.keep_current.setShortcut("Ctrl+1")
+            "Queues", "Keep the value the record has now (Alt+1)"))
+        self.keep_current.setShortcut("Alt+1")  # Ctrl+digits move along the rail
         self.keep_current.clicked.connect(lambda: self.resolve("current"))
         self.keep_other = QPushButton(QCoreApplication.translate("Queues", "Use other value"))
         self.keep_other.setObjectName("keep_other")
         self.keep_other.setToolTip(QCoreApplication.translate(
-            "Queues", "Put back the value that was overwritten (Ctrl+2)"))
-        self.keep_other.setShortcut("Ctrl+2")
+            "Queues", "Put back the value that was overwritten (Alt+2)"))
+        self.keep_other.setShortcut("Alt+2")
         self.keep_other.clicked.connect(lambda: self.resolve("kept"))
         buttons.addWidget(self.keep_current)
         buttons.addWidget(self.keep_other)

@@ -49,7 +49,8 @@ class TodayScreen(Screen):
         self.empty = empty_state(
             QCoreApplication.translate(
                 "Today",
-                "Nothing due today. Start a patrol with Ctrl+P, or look a person up with Ctrl+K.",
+                "Nothing due today. Open Patrols (Ctrl+2) to start a patrol, or look a person "
+                "up with Ctrl+K.",
             )
         )
         layout.addWidget(self.empty)
