@@ -36,11 +36,10 @@ from PySide6.QtWidgets import (
 from fieldapp import messages
 from fieldapp.domain import vocabularies
 from fieldapp.store import queries
-from fieldapp.store.repository import ValidationError
 from fieldapp.store.search import search_persons
 from fieldapp.ui.case_detail import CaseDetail, typed
 from fieldapp.ui.context import Context
-from fieldapp.ui.forms import CodeEditor, DateEditor, Editor, Form, isolate
+from fieldapp.ui.forms import CodeEditor, DateEditor, Editor, Form, isolate, show_failure
 from fieldapp.ui.persons import age_text, display_name
 from fieldapp.ui.screen import Screen, empty_state, heading
 
@@ -244,14 +243,7 @@ class NewCasePanel(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self.save_button.setEnabled(True)
-        self.problem.hide()
-        if isinstance(error, ValidationError):
-            self.form.show_errors(error.errors)
-        elif hasattr(error, "code"):
-            self.problem.setText(messages.error_text(error))  # type: ignore[arg-type]
-            self.problem.show()
-        else:
-            raise error
+        show_failure(self.form, self.problem, error)
 
 
 class CasesScreen(Screen):

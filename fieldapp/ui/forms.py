@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from fieldapp import messages
 from fieldapp.domain import vocabularies
 from fieldapp.domain.fields import FieldError
+from fieldapp.errors import UserFacingError
+from fieldapp.store.repository import ValidationError
 
 FSI, PDI = "\u2068", "\u2069"
 
@@ -44,6 +46,24 @@ def isolate_ltr(text: str | None) -> str:
     """Dates, times, CINs and numbers inside a sentence: always left to right (a date has no
     strong letter, so a first-strong isolate would let an Arabic line reverse it)."""
     return f"\u2066{text}{PDI}" if text else ""
+
+
+def show_failure(form: Form, problem: QLabel, error: Exception) -> None:
+    """A save that failed: each field's error under its field, the rest (and storage errors
+    such as a full disk) in ``problem`` next to the form; nothing typed is cleared. Anything
+    else is a bug and goes on to the crash dialog."""
+    problem.hide()
+    if isinstance(error, ValidationError):
+        unplaced = form.show_errors(error.errors)
+        if unplaced:
+            problem.setText("; ".join(f"{messages.field_label(e.field)}: "
+                                      f"{messages.field_error_text(e)}" for e in unplaced))
+            problem.show()
+    elif isinstance(error, UserFacingError):
+        problem.setText(messages.error_text(error))
+        problem.show()
+    else:
+        raise error
 
 
 def lang_of(widget: QWidget | None = None) -> str:

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from fieldapp import messages
 from fieldapp.domain import vocabularies
 from fieldapp.store import queries
-from fieldapp.store.repository import Store, ValidationError
+from fieldapp.store.repository import Store
 from fieldapp.store.search import search_persons
 from fieldapp.ui.context import Context
 from fieldapp.ui.forms import (
@@ -49,6 +49,7 @@ from fieldapp.ui.forms import (
     NumberEditor,
     TextEditor,
     isolate,
+    show_failure,
 )
 from fieldapp.ui.screen import Screen, heading
 
@@ -564,10 +565,4 @@ class PersonEditor(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self.save_button.setEnabled(True)
-        if isinstance(error, ValidationError):
-            self.form.show_errors(error.errors)
-        elif hasattr(error, "code"):
-            self.problem.setText(messages.error_text(error))  # type: ignore[arg-type]
-            self.problem.show()
-        else:
-            raise error
+        show_failure(self.form, self.problem, error)

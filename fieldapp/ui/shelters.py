@@ -38,9 +38,8 @@ from PySide6.QtWidgets import (
 from fieldapp import messages
 from fieldapp.domain.records import SHELTER
 from fieldapp.store import queries
-from fieldapp.store.repository import ValidationError
 from fieldapp.ui.context import Context
-from fieldapp.ui.forms import Form, NumberEditor, TextEditor, isolate
+from fieldapp.ui.forms import Form, NumberEditor, TextEditor, isolate, show_failure
 from fieldapp.ui.screen import Screen, empty_state, heading
 
 NEARLY_FULL = 0.9  # share of the capacity from which a shelter is marked nearly full
@@ -290,16 +289,7 @@ class ShelterEditor(QWidget):
         if not shiboken6.isValid(self):
             return  # the window went (lock, language) before the answer came
         self.save_button.setEnabled(True)
-        if isinstance(error, ValidationError):
-            unplaced = self.form.show_errors(error.errors)
-            if unplaced:
-                self.problem.setText(messages.field_error_text(unplaced[0]))
-                self.problem.show()
-        elif hasattr(error, "code"):
-            self.problem.setText(messages.error_text(error))  # type: ignore[arg-type]
-            self.problem.show()
-        else:
-            raise error
+        show_failure(self.form, self.problem, error)
 
 
 class SheltersScreen(Screen):
