@@ -250,10 +250,28 @@ def _sync_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
                   file=sys.stderr)
         return 1 if refused else 0
     except SyncError as e:
+        body = getattr(e, "body", None) or {}
+        if e.kind.value == "auth" and body.get("error") == "revoked":
+            # a revoked laptop (lost or stolen) erases its vault at its next contact
+            vault.erase()
+            print(f"fieldapp: {_revoked_message(lang)}", file=sys.stderr)
+            return 1
         print(f"fieldapp: {_sync_message(e.kind.value, lang)}", file=sys.stderr)
         return 1
     finally:
         vault.lock()
+
+
+def _revoked_message(lang: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    from fieldapp import i18n
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    i18n.install_translators(app, lang)
+    return QCoreApplication.translate(
+        "Startup", "The administrator revoked this laptop: its records were erased. "
+        "Ask your administrator before using it again.")
 
 
 def _sync_message(kind: str, lang: str) -> str:

@@ -66,6 +66,8 @@ def test_first_province_team_code_enroll_and_sync(tmp_path):
         refused = run("fieldapp", "sync", "--data-dir", a, env=env)
         assert refused.returncode == 1 and refused.stderr.count("\n") == 1
         assert "administrat" in refused.stderr
+        # the revoked laptop erased its vault: the wrapped key is gone, nothing can be read
+        assert not (Path(a) / "vault.key").exists() and not (Path(a) / "vault.db").exists()
         audit = admin(db, "audit")
         for action in ("create_team", "create_user", "issue_code", "enroll", "revoke_device"):
             assert action in audit
