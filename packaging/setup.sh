@@ -5,8 +5,9 @@
 #   bash packaging/setup.sh test   install everything, then run the whole test suite headless
 #   bash packaging/setup.sh        install only
 #
-# System packages (Qt's libraries, Arabic fonts, Python's venv) are installed with apt-get when
-# run as root; otherwise the exact apt-get line is printed. Python packages go to .venv/.
+# System packages (Qt's libraries, Arabic fonts, Python's venv) are installed with apt-get: as
+# root directly, as a user through sudo (it asks for the password); without either, the exact
+# apt-get line is printed. Python packages go to .venv/ in this folder.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,15 +32,18 @@ for p in "${SYSTEM_PACKAGES[@]}"; do
 done
 if ((${#missing[@]})); then
   if [ "$(id -u)" = 0 ]; then
-    echo "== Installing system packages: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    as_root=()
+  elif command -v sudo >/dev/null 2>&1 && [ -t 0 ]; then
+    as_root=(sudo)  # asks for your password once
   else
     echo "Some system packages are missing. Run this once as root, then run this script again:"
-    echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}"
+    echo "  apt-get install -y --no-install-recommends ${missing[*]}"
     exit 1
   fi
+  echo "== Installing system packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 python="${PYTHON:-python3}"
