@@ -934,6 +934,14 @@
         <translation>السجل الزمني</translation>
     </message>
     <message>
+        <source>Split off</source>
+        <translation>فصل</translation>
+    </message>
+    <message>
+        <source>Not the same person after all: this record goes back on its own, with its encounters and cases</source>
+        <translation>ليس الشخص نفسه في النهاية: يعود هذا السجل مستقلا، مع عمليات الرصد والملفات الخاصة به</translation>
+    </message>
+    <message>
         <source>Encounter</source>
         <translation>رصد</translation>
     </message>
@@ -987,6 +995,10 @@
     <message>
         <source>Last seen</source>
         <translation>آخر رصد</translation>
+    </message>
+    <message>
+        <source>Records merged into this person:</source>
+        <translation>السجلات المدمجة في هذا الشخص:</translation>
     </message>
     <message>
         <source>This person no longer exists.</source>

@@ -902,6 +902,14 @@
         <translation>Historique</translation>
     </message>
     <message>
+        <source>Split off</source>
+        <translation>Séparer</translation>
+    </message>
+    <message>
+        <source>Not the same person after all: this record goes back on its own, with its encounters and cases</source>
+        <translation>Finalement pas la même personne : cette fiche redevient indépendante, avec ses rencontres et ses dossiers</translation>
+    </message>
+    <message>
         <source>Encounter</source>
         <translation>Rencontre</translation>
     </message>
@@ -951,6 +959,10 @@
     <message>
         <source>Last seen</source>
         <translation>Dernière rencontre</translation>
+    </message>
+    <message>
+        <source>Records merged into this person:</source>
+        <translation>Fiches fusionnées avec cette personne :</translation>
     </message>
     <message>
         <source>This person no longer exists.</source>

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp import messages
 from fieldapp.domain import vocabularies
-from fieldapp.store import queries
+from fieldapp.store import merging, queries
 from fieldapp.store.repository import Store
 from fieldapp.store.search import search_persons
 from fieldapp.ui.context import Context
@@ -49,6 +50,7 @@ from fieldapp.ui.forms import (
     NumberEditor,
     TextEditor,
     isolate,
+    isolate_ltr,
     show_failure,
 )
 from fieldapp.ui.screen import Screen, heading
@@ -306,20 +308,65 @@ class PersonPage(QWidget):
         self.timeline.setAccessibleName(QCoreApplication.translate("Persons", "Timeline"))
         layout.addWidget(self.header)
         layout.addWidget(self.details)
+        self.merged_row = QWidget()
+        merged_layout = QHBoxLayout(self.merged_row)
+        merged_layout.setContentsMargins(0, 0, 0, 0)
+        merged_layout.addWidget(QLabel(QCoreApplication.translate(
+            "Persons", "Records merged into this person:")))
+        self.merged_box = QComboBox()
+        self.merged_box.setObjectName("merged_records")
+        merged_layout.addWidget(self.merged_box, 1)
+        self.split_button = QPushButton(QCoreApplication.translate("Persons", "Split off"))
+        self.split_button.setObjectName("split")
+        self.split_button.setToolTip(QCoreApplication.translate(
+            "Persons", "Not the same person after all: this record goes back on its own, with "
+            "its encounters and cases"))
+        self.split_button.clicked.connect(self.split_selected)
+        merged_layout.addWidget(self.split_button)
+        self.merged_row.hide()
         layout.addWidget(QLabel(QCoreApplication.translate("Persons", "Timeline")))
         layout.addWidget(self.timeline, 1)
+        layout.addWidget(self.merged_row)
         self.person_id: str | None = None
+        self.survivor_id: str | None = None
 
     def show_person(self, person_id: str) -> None:
         self.person_id = person_id
 
-        def fetch(store: Store) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-            survivor = queries.person_ids_of(store, person_id)[0]
-            return store.persons.get(survivor), queries.person_timeline_merged(store, survivor)
+        def fetch(store: Store) -> tuple[Any, ...]:
+            group = queries.person_ids_of(store, person_id)
+            merged = [p for p in (store.persons.get(pid) for pid in group[1:]) if p]
+            return (store.persons.get(group[0]), queries.person_timeline_merged(store, group[0]),
+                    merged)
 
         self.ctx.db.run(fetch, on_done=lambda res: self._fill(*res))
 
-    def _fill(self, person: dict[str, Any] | None, timeline: list[dict[str, Any]]) -> None:
+    def _show_merged(self, survivor: dict[str, Any], merged: list[dict[str, Any]]) -> None:
+        """Records merged into this person, each of which can be split off again."""
+        self.merged_box.clear()
+        for p in merged:
+            self.merged_box.addItem(display_name(p, self.ctx.lang), p["id"])
+        self.merged_row.setVisible(bool(merged))
+        self.survivor_id = survivor["id"]
+
+    def split_selected(self) -> None:
+        """A wrongly merged record goes back on its own, with its encounters and cases."""
+        merged_id = self.merged_box.currentData()
+        survivor_id = self.survivor_id
+        if not merged_id or not survivor_id:
+            return
+
+        def split(store: Store) -> None:
+            merging.split(store, survivor_id, merged_id)
+
+        def done(_: Any) -> None:
+            self.ctx.events.records_changed.emit("person")
+            self.show_person(survivor_id)
+
+        self.ctx.db.run(split, on_done=done)
+
+    def _fill(self, person: dict[str, Any] | None, timeline: list[dict[str, Any]],
+              merged: list[dict[str, Any]] | None = None) -> None:
         if person is None:
             self.header.setText(
                 QCoreApplication.translate("Persons", "This person no longer exists.")
@@ -336,11 +383,11 @@ class PersonPage(QWidget):
         self.details.setText(" · ".join(b for b in bits if b))
         self.timeline.clear()
         for entry in timeline:
-            self.timeline.addItem(
-                f"{entry['when'][:16].replace('T', ' ')}  {timeline_text(entry, lang)}"
-            )
+            when = isolate_ltr(entry["when"][:16].replace("T", " "))
+            self.timeline.addItem(f"{when}  {timeline_text(entry, lang)}")
         if not timeline:
             self.timeline.addItem(QCoreApplication.translate("Persons", "Nothing recorded yet."))
+        self._show_merged(person, merged or [])
 
 
 def timeline_text(entry: dict[str, Any], lang: str) -> str:

@@ -87,3 +87,33 @@ def test_resolve_a_conflict_through_the_panel(make_app, qtbot, lang):
         [p["nickname"] for p in queries.persons_page(s, 0, 10) if p["nickname"]],
         queries.open_conflicts(s)))
     assert "Sidou" in got[0] and got[1] == []
+
+
+def test_split_a_wrongly_merged_person_from_the_person_page(make_app, qtbot):
+    from fieldapp.store import merging
+    from fieldapp.ui.persons import PersonsScreen
+
+    ids = {}
+
+    def seed(store):
+        a = store.persons.create({"name_lat": "Said Alami", "approx_age": 40})
+        b = store.persons.create({"name_lat": "Said Allami", "approx_age": 22})
+        store.encounters.create({"person_id": b["id"], "met_at": "2026-11-01T22:00",
+                                 "orientation": "none"})
+        merging.merge(store, a["id"], b["id"], {})
+        ids.update(a=a["id"], b=b["id"])
+
+    fa = make_app("fr", seed=seed)
+    screen = fa.main.go_to(PersonsScreen)
+    screen.open_person(ids["a"])
+    page = screen.page
+    qtbot.waitUntil(lambda: page.merged_row.isVisibleTo(page), timeout=10_000)
+    assert page.merged_box.currentData() == ids["b"]
+    # the merged record's encounter shows on the survivor's timeline
+    assert page.timeline.count() == 1
+    page.split_button.click()
+    qtbot.waitUntil(lambda: not page.merged_row.isVisibleTo(page), timeout=10_000)
+    groups = run_in_store(fa, qtbot, lambda s: (merging.group_of(s, ids["a"]),
+                                                merging.group_of(s, ids["b"])))
+    assert groups == ([ids["a"]], [ids["b"]])
+    assert page.timeline.item(0).text()  # the survivor's own (empty) timeline is shown
