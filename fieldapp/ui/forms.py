@@ -185,9 +185,11 @@ class DateEditor(Editor):
 
 class DateTimeEditor(Editor):
     def __init__(self) -> None:
-        widget = QDateTimeEdit(QDateTime.currentDateTime())
+        widget = QDateTimeEdit()
+        # left to right before the format, or Qt orders the sections for right to left
         widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         widget.setDisplayFormat("yyyy-MM-dd HH:mm")
+        widget.setDateTime(QDateTime.currentDateTime())
         widget.setCalendarPopup(True)
         super().__init__(widget)
 

@@ -279,11 +279,14 @@ class SupervisionScreen(Screen):
             panel.reload()
 
     def _date_edit(self, name: str, value: date) -> QDateEdit:
-        edit = QDateEdit(QDate(value.year, value.month, value.day))
+        edit = QDateEdit()
         edit.setObjectName(name)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setCalendarPopup(True)
+        # left to right BEFORE the format: in a right-to-left application Qt otherwise lays
+        # the sections out as day-month-year
         edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDate(QDate(value.year, value.month, value.day))
+        edit.setCalendarPopup(True)
         return edit
 
     def period(self) -> tuple[str, str, str]:
