@@ -83,8 +83,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sync.server.app import create_app
 
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-        uvicorn.run(create_app(service, rate=args.rate), host=args.host, port=args.port,
-                    log_level="info", access_log=False, server_header=False)
+        options = {"host": args.host, "port": args.port, "log_level": "info",
+                   "access_log": False, "server_header": False}
+        if args.workers > 1:
+            # several processes: each builds its own app from the environment
+            db.close()
+            os.environ["FIELDAPP_SERVER_DB"] = _db_url(args)
+            os.environ["FIELDAPP_SERVER_RATE"] = str(args.rate)
+            uvicorn.run("sync.server.app:app_from_env", factory=True, workers=args.workers,
+                        **options)
+        else:
+            uvicorn.run(create_app(service, rate=args.rate), **options)
         return 0
     actor = os.environ.get("USER", "admin")
     try:

@@ -11,7 +11,6 @@ Endpoints (all JSON; the OpenAPI description is at /openapi.json):
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import threading
@@ -153,5 +152,13 @@ def create_app(service: Service, rate: float = 20.0, burst: int = 60) -> FastAPI
     return app
 
 
-def gzip_json(body: Any) -> bytes:
-    return gzip.compress(json.dumps(body, ensure_ascii=False).encode(), compresslevel=5)
+def app_from_env() -> FastAPI:
+    """For ``fieldapp-server serve --workers N``: each worker process builds its own app from
+    the environment (FIELDAPP_SERVER_DB, FIELDAPP_SERVER_RATE); they share nothing but the
+    database, as several instances behind a load balancer do."""
+    import os
+
+    from sync.server.storage import Database
+
+    service = Service(Database(os.environ["FIELDAPP_SERVER_DB"]))
+    return create_app(service, rate=float(os.environ.get("FIELDAPP_SERVER_RATE", "20")))

@@ -12,7 +12,7 @@ import dataclasses
 import hashlib
 import json
 import secrets
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -567,10 +567,3 @@ def _validate(kind: records.RecordKind, stored: Mapping[str, Any]) -> list[tuple
     except KeyError as e:
         return [(str(e), "unknown")]
     return [(e.field, e.code) for e in errors]
-
-
-def provinces_of(scopes: Iterable[str]) -> set[str]:
-    out: set[str] = set()
-    for s in scopes:
-        out.update(scope_provinces(s))
-    return out

@@ -181,10 +181,3 @@ class Database:
             if conn is not None:
                 conn.close()
                 self._local.conn = None
-
-    def drop_everything(self) -> None:
-        """For tests: remove every table (PostgreSQL test database)."""
-        with self.write() as tx:
-            for table in ("meta", "teams", "users", "enrollment_codes", "devices",
-                          "mutations", "counters", "records", "rejections", "audit_log"):
-                tx.execute(f"DROP TABLE IF EXISTS {table}")
