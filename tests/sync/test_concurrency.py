@@ -125,6 +125,7 @@ def test_pulls_never_miss_a_change_with_two_instances_and_many_devices(pg_url, t
     pushes: dict[int, int] = {}
     pullers: dict[int, dict[str, Any]] = {}
     deadline = [0.0]
+    go = threading.Event()  # set once the deadline is known: no pusher sees the initial 0
 
     def guard(fn: Any, *args: Any) -> None:
         try:
@@ -142,6 +143,7 @@ def test_pulls_never_miss_a_change_with_two_instances_and_many_devices(pg_url, t
             client = round_robin(urls, replica.sync_state()["token"], i)
             mine: list[str] = created.setdefault(i, [])
             start.wait(60)
+            go.wait(60)
             count = 0
             while time.monotonic() < deadline[0]:
                 batch = [{"name_lat": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
@@ -190,6 +192,7 @@ def test_pulls_never_miss_a_change_with_two_instances_and_many_devices(pg_url, t
         try:
             start.wait(60)
             deadline[0] = time.monotonic() + DURATION
+            go.set()
         except threading.BrokenBarrierError:
             pass
         for t in threads[:PUSHERS]:
