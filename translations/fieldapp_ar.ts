@@ -888,6 +888,26 @@
 </context>
 <context>
     <name>Persons</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>حفظ (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>حفظ (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>شخص جديد</translation>
+    </message>
+    <message>
+        <source>Possibly the same as:</source>
+        <translation>قد يكون الشخص نفسه:</translation>
+    </message>
     <message numerus="yes">
         <source>%n days ago</source>
         <translation>
@@ -926,6 +946,22 @@
         <translation>اليوم</translation>
     </message>
     <message>
+        <source>Encounter</source>
+        <translation>رصد</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>فتح ملف</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>إحالة</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>مقرر في %1</translation>
+    </message>
+    <message>
         <source>Persons</source>
         <translation>الأشخاص</translation>
     </message>
@@ -940,10 +976,6 @@
     <message>
         <source>Not the same person after all: this record goes back on its own, with its encounters and cases</source>
         <translation>ليس الشخص نفسه في النهاية: يعود هذا السجل مستقلا، مع عمليات الرصد والملفات الخاصة به</translation>
-    </message>
-    <message>
-        <source>Encounter</source>
-        <translation>رصد</translation>
     </message>
     <message>
         <source>Search a name in Arabic or Latin letters, a nickname, a CIN (Ctrl+K)</source>
@@ -967,18 +999,6 @@
             <numerusform>%n شخصا</numerusform>
             <numerusform>%n شخص</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>حفظ (&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>حفظ (Ctrl+S)</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1007,26 +1027,6 @@
     <message>
         <source>Nothing recorded yet.</source>
         <translation>لم يسجل أي شيء بعد.</translation>
-    </message>
-    <message>
-        <source>Case opened</source>
-        <translation>فتح ملف</translation>
-    </message>
-    <message>
-        <source>New person</source>
-        <translation>شخص جديد</translation>
-    </message>
-    <message>
-        <source>Possibly the same as:</source>
-        <translation>قد يكون الشخص نفسه:</translation>
-    </message>
-    <message>
-        <source>Referral</source>
-        <translation>إحالة</translation>
-    </message>
-    <message>
-        <source>due %1</source>
-        <translation>مقرر في %1</translation>
     </message>
 </context>
 <context>

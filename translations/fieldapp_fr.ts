@@ -868,6 +868,26 @@
 </context>
 <context>
     <name>Persons</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Enregistrer (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Nouvelle personne</translation>
+    </message>
+    <message>
+        <source>Possibly the same as:</source>
+        <translation>Peut-être la même personne que :</translation>
+    </message>
     <message numerus="yes">
         <source>%n days ago</source>
         <translation>
@@ -894,6 +914,22 @@
         <translation>aujourd’hui</translation>
     </message>
     <message>
+        <source>Encounter</source>
+        <translation>Rencontre</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>Ouverture du dossier</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Orientation vers une institution</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>prévu le %1</translation>
+    </message>
+    <message>
         <source>Persons</source>
         <translation>Personnes</translation>
     </message>
@@ -908,10 +944,6 @@
     <message>
         <source>Not the same person after all: this record goes back on its own, with its encounters and cases</source>
         <translation>Finalement pas la même personne : cette fiche redevient indépendante, avec ses rencontres et ses dossiers</translation>
-    </message>
-    <message>
-        <source>Encounter</source>
-        <translation>Rencontre</translation>
     </message>
     <message>
         <source>Search a name in Arabic or Latin letters, a nickname, a CIN (Ctrl+K)</source>
@@ -931,18 +963,6 @@
             <numerusform>%n personne</numerusform>
             <numerusform>%n personnes</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Enregistrer</translation>
-    </message>
-    <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
         <source>Name</source>
@@ -971,26 +991,6 @@
     <message>
         <source>Nothing recorded yet.</source>
         <translation>Rien n’a encore été enregistré.</translation>
-    </message>
-    <message>
-        <source>Case opened</source>
-        <translation>Ouverture du dossier</translation>
-    </message>
-    <message>
-        <source>New person</source>
-        <translation>Nouvelle personne</translation>
-    </message>
-    <message>
-        <source>Possibly the same as:</source>
-        <translation>Peut-être la même personne que :</translation>
-    </message>
-    <message>
-        <source>Referral</source>
-        <translation>Orientation vers une institution</translation>
-    </message>
-    <message>
-        <source>due %1</source>
-        <translation>prévu le %1</translation>
     </message>
 </context>
 <context>

@@ -14,16 +14,12 @@ from functools import cache
 from typing import Any, Literal, cast
 
 from fieldapp import resources
+from fieldapp.domain.vocabularies import pick_label
 
 DIVISIONS_FILE = "divisions.json"
 
 ProvinceKind = Literal["prefecture", "province"]
 _KINDS: frozenset[str] = frozenset({"prefecture", "province"})
-
-
-def _pick(fr: str, ar: str, lang: str) -> str:
-    """``ar`` for lang "ar", ``fr`` for anything else."""
-    return ar if lang == "ar" else fr
 
 
 @dataclass(frozen=True)
@@ -34,7 +30,7 @@ class Region:
 
     def label(self, lang: str) -> str:
         """The name in ``lang`` ("ar" or "fr"; anything else gives French)."""
-        return _pick(self.fr, self.ar, lang)
+        return pick_label(self.fr, self.ar, lang)
 
 
 @dataclass(frozen=True)
@@ -49,7 +45,7 @@ class Province:
 
     def label(self, lang: str) -> str:
         """The name in ``lang`` ("ar" or "fr"; anything else gives French)."""
-        return _pick(self.fr, self.ar, lang)
+        return pick_label(self.fr, self.ar, lang)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from fieldapp import resources
 VOCABULARIES_FILE = "vocabularies.json"
 
 
-def _pick(fr: str, ar: str, lang: str) -> str:
+def pick_label(fr: str, ar: str, lang: str) -> str:
     """``ar`` for lang "ar", ``fr`` for anything else."""
     return ar if lang == "ar" else fr
 
@@ -34,7 +34,7 @@ class Term:
 
     def label(self, lang: str) -> str:
         """The label in ``lang`` ("ar" or "fr"; anything else gives French)."""
-        return _pick(self.fr, self.ar, lang)
+        return pick_label(self.fr, self.ar, lang)
 
 
 @dataclass(frozen=True)

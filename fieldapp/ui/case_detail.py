@@ -52,7 +52,7 @@ from fieldapp.store.casework import (
 from fieldapp.store.repository import Store, ValidationError
 from fieldapp.ui.context import Context
 from fieldapp.ui.forms import CodeEditor, DateEditor, Form, TextEditor, isolate
-from fieldapp.ui.persons import age_text, display_name
+from fieldapp.ui.person_text import age_text, display_name
 
 Row = dict[str, Any]
 

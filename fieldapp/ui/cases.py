@@ -40,7 +40,7 @@ from fieldapp.store.search import search_persons
 from fieldapp.ui.case_detail import CaseDetail, typed
 from fieldapp.ui.context import Context
 from fieldapp.ui.forms import CodeEditor, DateEditor, Editor, Form, isolate, show_failure
-from fieldapp.ui.persons import age_text, display_name
+from fieldapp.ui.person_text import age_text, display_name
 from fieldapp.ui.screen import Screen, empty_state, heading
 
 Row = dict[str, Any]

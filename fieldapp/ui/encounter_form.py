@@ -48,7 +48,8 @@ from fieldapp.ui.forms import (
     TextEditor,
     isolate,
 )
-from fieldapp.ui.persons import SimilarHint, age_text, display_name, seen_text, sex_text
+from fieldapp.ui.person_editor import SimilarHint
+from fieldapp.ui.person_text import age_text, display_name, seen_text, sex_text
 
 SEARCH_DELAY_MS = 120
 RESULTS = 20

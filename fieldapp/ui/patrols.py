@@ -28,7 +28,7 @@ from fieldapp.store.repository import Store, ValidationError
 from fieldapp.ui.context import Context
 from fieldapp.ui.encounter_form import EncounterForm
 from fieldapp.ui.forms import DateEditor, DateTimeEditor, Form, TextEditor, isolate
-from fieldapp.ui.persons import display_name
+from fieldapp.ui.person_text import display_name
 from fieldapp.ui.screen import Screen, empty_state, heading
 
 Row = dict[str, Any]

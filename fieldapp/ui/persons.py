@@ -8,7 +8,6 @@ waits on the database and never builds a widget per person.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -42,56 +41,22 @@ from fieldapp.store.repository import Store
 from fieldapp.store.search import search_persons
 from fieldapp.ui.context import Context
 from fieldapp.ui.forms import (
-    BoolEditor,
-    CodeEditor,
-    CodesEditor,
-    DateEditor,
-    Form,
-    NumberEditor,
-    TextEditor,
     isolate,
     isolate_ltr,
-    show_failure,
+)
+from fieldapp.ui.person_editor import PersonEditor
+from fieldapp.ui.person_text import (
+    age_text,
+    display_name,
+    seen_text,
+    sex_text,
+    timeline_text,
 )
 from fieldapp.ui.screen import Screen, heading
 
 PAGE = 200
 SEARCH_LIMIT = 200
 Index = QModelIndex | QPersistentModelIndex
-
-
-def display_name(p: dict[str, Any], lang: str = "fr") -> str:
-    """Both spellings (the interface language's script first), each isolated so it keeps
-    its direction, and the nickname."""
-    order = ("name_ar", "name_lat") if lang == "ar" else ("name_lat", "name_ar")
-    parts = [isolate(p.get(n)) for n in order if p.get(n)]
-    if p.get("nickname"):
-        parts.append(f"«{isolate(p['nickname'])}»")
-    return " · ".join(parts) if parts else "—"
-
-
-def age_text(p: dict[str, Any]) -> str:
-    age = queries.age_of(p)
-    if age is None:
-        return ""
-    return (
-        QCoreApplication.translate("Persons", "%n years", "", age)
-        if p.get("birth_date")
-        else QCoreApplication.translate("Persons", "about %n years", "", age)
-    )
-
-
-def sex_text(p: dict[str, Any], lang: str) -> str:
-    return vocabularies.vocabulary("sex").label(p["sex"], lang) if p.get("sex") else ""
-
-
-def seen_text(when: str | None) -> str:
-    if not when:
-        return ""
-    days = (date.today() - date.fromisoformat(when[:10])).days
-    if days <= 0:
-        return QCoreApplication.translate("Persons", "today")
-    return QCoreApplication.translate("Persons", "%n days ago", "", days)
 
 
 class PersonListModel(QAbstractTableModel):
@@ -212,81 +177,6 @@ class PersonListModel(QAbstractTableModel):
         )[section]
 
 
-def person_form(with_consent: bool = True) -> Form:
-    """The person fields, laid out to fit a 1366×768 screen."""
-    form = Form(columns=2)
-    form.add("name_lat", TextEditor(120, placeholder="Mohamed Benali"))
-    form.add("name_ar", TextEditor(120, placeholder="محمد بن علي"))
-    form.add("nickname", TextEditor(60))
-    form.add("cin", TextEditor(8, placeholder="AB123456"))
-    form.add("sex", CodeEditor("sex"))
-    form.add("approx_age", NumberEditor(0, 120))
-    form.add("birth_date", DateEditor())
-    form.add("flags", CodesEditor("vulnerability_flag", columns=4), span=2)
-    if with_consent:
-        form.add("consent", BoolEditor(messages.field_label("consent")), label="")
-    form.add("notes", TextEditor(4000, multiline=True), span=2)
-    return form
-
-
-class SimilarHint(QLabel):
-    """ "Possibly the same as …" under a person form, with a link to open that person."""
-
-    open_requested = Signal(str)
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.setObjectName("similar_hint")
-        self.setProperty("role", "hint")
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.linkActivated.connect(self.open_requested)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(250)
-        self._timer.timeout.connect(self._look)
-        self._text = ""
-        self.hide()
-
-    def watch(self, *texts: str | None) -> None:
-        self._text = " ".join(t for t in texts if t)
-        self._timer.start()
-
-    def _look(self) -> None:
-        text = self._text
-        if len(text) < 3:
-            self.hide()
-            return
-
-        def fetch(store: Store) -> list[dict[str, Any]]:
-            rows = search_persons(store, text, limit=3)
-            seen = queries.last_seen(store, [r["id"] for r in rows])
-            for r in rows:
-                r["last_seen"], r["last_where"] = seen.get(r["id"], (None, None))
-            return rows
-
-        self.ctx.db.run(fetch, on_done=self._show)
-
-    def _show(self, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            self.hide()
-            return
-        lines = []
-        for p in rows:
-            bits = [
-                display_name(p, self.ctx.lang),
-                age_text(p),
-                isolate(p.get("last_where")),
-                seen_text(p.get("last_seen")),
-            ]
-            lines.append(f'<a href="{p["id"]}">' + ", ".join(b for b in bits if b) + "</a>")
-        self.setText(
-            QCoreApplication.translate("Persons", "Possibly the same as:") + " " + " — ".join(lines)
-        )
-        self.show()
-
-
 class PersonPage(QWidget):
     """A person's header (both names, age, sex, flags) and timeline, newest first."""
 
@@ -388,48 +278,6 @@ class PersonPage(QWidget):
         if not timeline:
             self.timeline.addItem(QCoreApplication.translate("Persons", "Nothing recorded yet."))
         self._show_merged(person, merged or [])
-
-
-def timeline_text(entry: dict[str, Any], lang: str) -> str:
-    voc = vocabularies.vocabulary
-    kind = entry["kind"]
-    if kind == "encounter":
-        comma = "، " if lang == "ar" else ", "
-        services = comma.join(voc("service").label(s, lang) for s in entry.get("services") or [])
-        parts = [
-            QCoreApplication.translate("Persons", "Encounter"),
-            isolate(entry.get("location")),
-            services,
-            voc("orientation").label(entry["orientation"], lang)
-            if entry.get("orientation") not in (None, "none")
-            else "",
-        ]
-        return " — ".join(p for p in parts if p)
-    if kind == "case":
-        return " — ".join(
-            [
-                QCoreApplication.translate("Persons", "Case opened"),
-                voc("target_group").label(entry["target_group"], lang),
-                voc("case_status").label(entry["status"], lang),
-            ]
-        )
-    if kind == "case_event":
-        parts = [voc("case_event").label(entry["event_type"], lang), entry.get("summary") or ""]
-        if entry.get("due_date") and not entry.get("done_on"):
-            parts.append(
-                QCoreApplication.translate("Persons", "due %1").replace("%1", entry["due_date"])
-            )
-        return " — ".join(p for p in parts if p)
-    return " — ".join(
-        p
-        for p in [
-            QCoreApplication.translate("Persons", "Referral"),
-            voc("referral_institution").label(entry["institution_type"], lang),
-            isolate(entry.get("institution_name")),
-            voc("referral_status").label(entry["status"], lang),
-        ]
-        if p
-    )
 
 
 class PersonsScreen(Screen):
@@ -547,69 +395,3 @@ class PersonsScreen(Screen):
         if "person" in drafts:
             self.new_person()
             self.editor.form.set_values(drafts["person"])
-
-
-class PersonEditor(QWidget):
-    """New person form: Enter saves, Esc cancels; the similar-person hint while typing."""
-
-    saved = Signal(dict)
-    cancelled = Signal()
-    open_requested = Signal(str)
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__()
-        self.ctx = ctx
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(QCoreApplication.translate("Persons", "New person")))
-        self.form = person_form()
-        layout.addWidget(self.form)
-        self.hint = SimilarHint(ctx)
-        self.hint.open_requested.connect(self.open_requested)
-        layout.addWidget(self.hint)
-        self.problem = QLabel()
-        self.problem.setProperty("role", "error")
-        self.problem.hide()
-        layout.addWidget(self.problem)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        self.cancel_button = QPushButton(QCoreApplication.translate("Persons", "Cancel"))
-        self.cancel_button.clicked.connect(self.cancelled)
-        self.save_button = QPushButton(QCoreApplication.translate("Persons", "&Save"))
-        self.save_button.setObjectName("save_person")
-        self.save_button.setToolTip(QCoreApplication.translate("Persons", "Save (Ctrl+S)"))
-        self.save_button.setShortcut("Ctrl+S")
-        self.save_button.clicked.connect(self.save)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
-        layout.addStretch()
-        for name in ("name_lat", "name_ar", "nickname"):
-            self.form.editors[name].widget.textChanged.connect(self._watch)  # type: ignore[attr-defined]
-
-    def start(self, typed: str = "") -> None:
-        self.form.set_values({name: None for name in self.form.editors})
-        self.form.clear_errors()
-        self.problem.hide()
-        arabic = any("\u0600" <= c <= "\u06ff" for c in typed)
-        self.form.set_values({"name_ar" if arabic else "name_lat": typed or None})
-        self.form.editors["name_ar" if arabic else "name_lat"].widget.setFocus()
-
-    def _watch(self) -> None:
-        v = self.form.values()
-        self.hint.watch(v.get("name_lat"), v.get("name_ar"), v.get("nickname"))
-
-    def save(self) -> None:
-        values = self.form.values()
-        self.save_button.setEnabled(False)
-        self.ctx.db.run(
-            lambda store: store.persons.create(values), on_done=self._done, on_error=self._failed
-        )
-
-    def _done(self, person: dict[str, Any]) -> None:
-        self.save_button.setEnabled(True)
-        self.form.clear_errors()
-        self.saved.emit(person)
-
-    def _failed(self, error: Exception) -> None:
-        self.save_button.setEnabled(True)
-        show_failure(self.form, self.problem, error)

@@ -31,7 +31,7 @@ from fieldapp.errors import UserFacingError
 from fieldapp.store import merging, queries
 from fieldapp.ui.context import Context
 from fieldapp.ui.forms import isolate
-from fieldapp.ui.persons import display_name
+from fieldapp.ui.person_text import display_name
 from fieldapp.ui.screen import empty_state
 
 # Fields shown side by side, in the person form's order.

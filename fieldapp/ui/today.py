@@ -13,7 +13,7 @@ from fieldapp.store import queries
 from fieldapp.store.repository import Store
 from fieldapp.ui.context import Context
 from fieldapp.ui.forms import isolate, isolate_ltr
-from fieldapp.ui.persons import display_name
+from fieldapp.ui.person_text import display_name
 from fieldapp.ui.screen import Screen, empty_state, heading
 
 
