@@ -14,6 +14,7 @@ import gzip
 import ipaddress
 import json
 import random
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ class Replica(Protocol):
     def pending_changes(self, limit: int) -> list[Change]: ...
     def acknowledge(self, response: PushResponse) -> None: ...
     def apply_page(self, records: Sequence[RecordState], cursor: str, epoch: str) -> int: ...
+    def quarantine_count(self) -> int: ...  # received records set aside (failed the schema)
     def rebase(self, epoch: str, server_last_mutation_id: int) -> None: ...
     def renumber_after_restore(self, server_last_mutation_id: int) -> None: ...
 
@@ -75,11 +77,15 @@ class HttpClient:
     bytes_received: int = 0
 
     def __post_init__(self) -> None:
-        url = urlparse(self.base_url)
-        if url.scheme not in ("https", "http") or not url.hostname:
-            raise SyncError(SyncErrorKind.PROTOCOL, "the server address must be https://…")
-        if url.scheme == "http" and not _is_loopback(url.hostname):
-            raise SyncError(SyncErrorKind.TLS, "plain HTTP is only allowed on this computer")
+        try:
+            url = urlparse(self.base_url)
+            host = url.hostname
+        except ValueError:  # e.g. an unclosed [ in the host
+            host = None
+        if not host or url.scheme not in ("https", "http"):
+            raise SyncError(SyncErrorKind.ADDRESS, "not_a_url")
+        if url.scheme == "http" and not _is_loopback(host):
+            raise SyncError(SyncErrorKind.ADDRESS, "plain_http")
         self.base_url = self.base_url.rstrip("/")
         self.session.headers["User-Agent"] = USER_AGENT
 
@@ -128,6 +134,9 @@ class HttpClient:
             self.sleep(delay * (0.5 + random.random()))  # jitter: spread the retries
 
     def enroll(self, code: str, device_name: str) -> dict[str, Any]:
+        if not is_enrollment_code(code):
+            # checked here, before anything is sent: a typo is not a failed guess
+            raise SyncError(SyncErrorKind.ENROLLMENT, "bad_format")
         try:
             result: dict[str, Any] = self._call("POST", "/v1/enroll",
                                                 {"code": code, "device_name": device_name})
@@ -146,6 +155,12 @@ class HttpClient:
     def status(self) -> dict[str, Any]:
         result: dict[str, Any] = self._call("GET", "/v1/status")
         return result
+
+
+def is_enrollment_code(code: str) -> bool:
+    """The form of the administrator's codes: 16 hexadecimal digits, usually written in four
+    groups (``1A2B-3C4D-5E6F-7A8B``); dashes, spaces and case do not matter."""
+    return re.fullmatch(r"[0-9A-Fa-f]{16}", re.sub(r"[\s\-]", "", code)) is not None
 
 
 def _error_of(response: requests.Response) -> SyncError:
@@ -170,6 +185,7 @@ class SyncReport:
     rejected: int = 0
     conflicts: int = 0
     pulled: int = 0
+    quarantined: int = 0  # records received that failed the record schema, set aside
     rebased: bool = False
     problems: list[SyncError] = field(default_factory=list)
 
@@ -195,6 +211,7 @@ def sync(replica: Replica, client: HttpClient | None = None, *, ca_bundle: str |
         raise SyncError(SyncErrorKind.AUTH, "not enrolled")
     client = client or HttpClient(state["url"], state["token"], ca_bundle=ca_bundle)
     report = SyncReport()
+    set_aside = replica.quarantine_count()
     if state.get("restored") is not None:
         # the laptop was restored from a backup: the server may know later mutation ids
         replica.renumber_after_restore(int(client.status()["last_mutation_id"]))
@@ -203,6 +220,7 @@ def sync(replica: Replica, client: HttpClient | None = None, *, ca_bundle: str |
         _push_all(replica, client, state, report, progress, cancelled)
         if not _pull_all(replica, client, report, progress, cancelled, page_size):
             break
+    report.quarantined = max(0, replica.quarantine_count() - set_aside)
     return report
 
 

@@ -75,6 +75,11 @@ class RecordKind:
                 errors.extend(rule(record, day))
         return record, errors
 
+    def prepare_fields(self, values: Mapping[str, Any]) -> tuple[Record, list[FieldError]]:
+        """Clean and check each field on its own, without the rules that tie fields together
+        or depend on today's date (see :mod:`fieldapp.domain.wire`)."""
+        return self._compiled[0](values)
+
     def clean(self, values: Mapping[str, Any]) -> Record:
         """Normalised copy of ``values`` with every field present (missing ones empty)."""
         return self._compiled[0](values)[0]

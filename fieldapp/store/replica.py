@@ -16,7 +16,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from fieldapp.domain import records
+from fieldapp.domain import records, wire
+from fieldapp.domain.fields import FieldError
 from fieldapp.domain.records import PERSON
 from fieldapp.store.repository import Store, utc_now
 from fieldapp.store.schema import person_terms
@@ -39,7 +40,30 @@ class StoreReplica:
         return state
 
     def save_enrollment(self, url: str, enrollment: dict[str, Any]) -> None:
-        with self.store.transaction() as conn:
+        """Keep the new device identity, and number the pending changes 1, 2, … for it.
+
+        Enrolling again (after the administrator revoked a stolen or copied token, or to
+        move to another server) makes a new device on the server, whose mutation ids start
+        at 1: what the old identity had acknowledged is on the server already (the ``sent``
+        log of it is dropped), and everything still pending is sent again under the new
+        identity; a change the server had in fact received merges into the same record as a
+        no-op, so nothing is lost and nothing is duplicated."""
+        store = self.store
+        with store.transaction() as conn:
+            for kind, rid, mid in conn.execute(
+                    "SELECT kind, record_id, mutation_id FROM outbox WHERE payload IS NULL "
+                    "ORDER BY mutation_id").fetchall():
+                store.freeze_lazy(kind, rid, mid)  # rows point at their entry's old id
+            ids = [r[0] for r in conn.execute("SELECT mutation_id FROM outbox "
+                                              "ORDER BY mutation_id")]
+            pending = len(ids)
+            # through negative ids: no two rows share an id in between
+            conn.execute("UPDATE outbox SET mutation_id = -mutation_id, replay = 0")
+            conn.executemany("UPDATE outbox SET mutation_id = ? WHERE mutation_id = ?",
+                             [(i + 1, -old) for i, old in enumerate(ids)])
+            conn.execute("DELETE FROM sent")
+            conn.execute("UPDATE device SET last_mutation_id = ?", (pending,))
+            conn.execute("DELETE FROM settings WHERE key = 'sync.restored'")
             for key, value in (("url", url), ("token", enrollment["token"]),
                                ("device_id", enrollment["device_id"]),
                                ("scope", enrollment["scope"]), ("user", enrollment.get("user")),
@@ -96,13 +120,21 @@ class StoreReplica:
         return out
 
     def apply_page(self, page: Sequence[RecordState], cursor: str, epoch: str) -> int:
-        """Apply one page and store its cursor in the same transaction."""
+        """Apply one page and store its cursor in the same transaction. A record that fails
+        the record schema (which the server checks too) is set aside, not applied, and the
+        rest of the page goes on."""
         applied = 0
         with self.store.transaction() as conn:
             for state in page:
                 kind = records.KINDS.get(state.kind)
                 if kind is None:
                     continue  # a kind from a newer version: skip, do not fail the page
+                problems = wire.check_record(kind, state.fields)
+                if problems:
+                    self._quarantine(state, problems)
+                    continue
+                conn.execute("DELETE FROM sync_quarantine WHERE record_kind = ? AND "
+                             "record_id = ?", (state.kind, state.record_id))
                 if self._apply_record(kind, state):
                     applied += 1
                 self.store.clock.observe(state.hlc)
@@ -112,6 +144,25 @@ class StoreReplica:
                              (f"sync.{key}", json.dumps(value)))
         return applied
 
+    def _quarantine(self, state: RecordState, problems: Sequence[FieldError]) -> None:
+        self.store.conn.execute(
+            "INSERT OR REPLACE INTO sync_quarantine (record_kind, record_id, province, "
+            "version, state, errors, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (state.kind, state.record_id, state.province, state.version,
+             json.dumps(state.to_json(), ensure_ascii=False),
+             json.dumps([[e.field, e.code] for e in problems]), utc_now()))
+
+    def quarantine_count(self) -> int:
+        """Records received but set aside because they fail the record schema."""
+        return int(self.store.conn.execute("SELECT count(*) FROM sync_quarantine")
+                   .fetchone()[0])
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        cur = self.store.conn.execute("SELECT record_kind, record_id, province, version, "
+                                      "errors, at FROM sync_quarantine ORDER BY at")
+        keys = ("kind", "record_id", "province", "version", "errors", "at")
+        return [dict(zip(keys, r, strict=True)) for r in cur.fetchall()]
+
     def _apply_record(self, kind: records.RecordKind, state: RecordState) -> bool:
         conn = self.store.conn
         names = [n for n in state.fields if n in kind.by_name]
@@ -119,7 +170,9 @@ class StoreReplica:
                            (state.record_id,)).fetchone()
         now = utc_now()
         if row is None:
-            values = {n: state.fields[n] for n in names}
+            # fields the server never received hold their empty value, as on the author's
+            # laptop (a flag 0, choices [])
+            values = {**wire.empty_stored(kind), **{n: state.fields[n] for n in names}}
             versions = {n: state.versions.get(n, state.version) for n in names}
             columns = ["id", "created_at", "updated_at", "_versions", *values]
             conn.execute(

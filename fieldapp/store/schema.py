@@ -162,7 +162,17 @@ def _v5(conn: Connection) -> None:
         author TEXT, replay INTEGER NOT NULL DEFAULT 0)""")
 
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
+def _v6(conn: Connection) -> None:
+    """Sync: records received from the server that fail the record schema are set aside
+    here (the whole state as received, inside the encrypted vault) instead of stopping the
+    pull; a later, valid version of the same record takes its place."""
+    conn.execute("""CREATE TABLE sync_quarantine (
+        record_kind TEXT NOT NULL, record_id TEXT NOT NULL, province TEXT, version INTEGER,
+        state TEXT NOT NULL, errors TEXT NOT NULL, at TEXT NOT NULL,
+        PRIMARY KEY (record_kind, record_id))""")
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
 LATEST = len(MIGRATIONS)
 
 

@@ -89,7 +89,8 @@ class _Run(QRunnable):
         except SyncError as e:
             body = getattr(e, "body", None) or {}
             self.signals.finished.emit(SyncOutcome(False, error_kind=e.kind.value,
-                                                   error_code=str(body.get("error", ""))))
+                                                   error_code=str(body.get("error")
+                                                                  or e.detail)))
         except Exception as e:  # noqa: BLE001 - a bug: reported, never silent
             self.signals.finished.emit(SyncOutcome(False, error_kind="bug",
                                                    error_code=repr(e)[:200]))
@@ -190,11 +191,13 @@ def outcome_text(outcome: SyncOutcome) -> str:
         if report and report.rejected:
             text += " · " + QCoreApplication.translate(
                 "Sync", "%n change(s) refused by the server", "", report.rejected)
+        if report and report.quarantined:
+            text += " · " + messages.quarantine_text(report.quarantined)
         return text
     if outcome.error_kind in ("bug", "locked"):
         return QCoreApplication.translate("Sync", "Sync stopped: %1").replace(
             "%1", outcome.error_code)
-    return messages.sync_error_text(outcome.error_kind)
+    return messages.sync_error_text(outcome.error_kind, outcome.error_code)
 
 
 class SyncStatus(QWidget):

@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--rate", type=float, default=20.0, help="requests/s per device")
+    serve.add_argument("--guesses", type=float, default=10.0,
+                       help="failed tokens or enrollment codes per minute per client address")
     admin = sub.add_parser("admin", help="users, teams, enrollment codes, devices")
     a = admin.add_subparsers(dest="action", required=True)
     team = a.add_parser("create-team")
@@ -90,10 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             db.close()
             os.environ["FIELDAPP_SERVER_DB"] = _db_url(args)
             os.environ["FIELDAPP_SERVER_RATE"] = str(args.rate)
+            os.environ["FIELDAPP_SERVER_GUESSES"] = str(args.guesses)
             uvicorn.run("sync.server.app:app_from_env", factory=True, workers=args.workers,
                         **options)
         else:
-            uvicorn.run(create_app(service, rate=args.rate), **options)
+            uvicorn.run(create_app(service, rate=args.rate, guesses_per_minute=args.guesses),
+                        **options)
         return 0
     actor = os.environ.get("USER", "admin")
     try:

@@ -21,37 +21,38 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
 from starlette.middleware.gzip import GZipMiddleware
 
 from sync.protocol import PROTOCOL_VERSION, ProtocolError, PullRequest, PushRequest
-from sync.server.service import Service, ServiceError
+from sync.server.openapi import install_openapi
+from sync.server.service import Device, Service, ServiceError
 
 log = logging.getLogger("fieldapp.server")
 
 MAX_BODY = 8 * 1024 * 1024  # bytes after decompression
 MAX_WIRE_BODY = 4 * 1024 * 1024  # bytes as received
-
-
-class EnrollBody(BaseModel):
-    code: str = Field(min_length=4, max_length=64)
-    device_name: str = Field(default="", max_length=80)
+MAX_ENROLL_BODY = 16 * 1024  # an enrollment is a code and a device name
+MAX_CODE = 64
 
 
 class RateLimiter:
-    """A token bucket per device, in this instance's memory: ``rate`` requests per second
-    with bursts of ``burst``. Several instances each apply it (documented)."""
+    """A token bucket per key, in this instance's memory: ``rate`` requests per second with
+    bursts of ``burst``. Several instances each apply it (documented)."""
 
     def __init__(self, rate: float, burst: int) -> None:
         self.rate, self.burst = rate, burst
         self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
 
+    def _tokens(self, key: str, now: float) -> float:
+        tokens, last = self._buckets.get(key, (float(self.burst), now))
+        return min(self.burst, tokens + (now - last) * self.rate)
+
     def allow(self, key: str) -> bool:
+        """Take one token; False when the bucket is empty."""
         now = time.monotonic()
         with self._lock:
-            tokens, last = self._buckets.get(key, (float(self.burst), now))
-            tokens = min(self.burst, tokens + (now - last) * self.rate)
+            tokens = self._tokens(key, now)
             if tokens < 1:
                 self._buckets[key] = (tokens, now)
                 return False
@@ -59,6 +60,11 @@ class RateLimiter:
             if len(self._buckets) > 100_000:
                 self._buckets.clear()
             return True
+
+    def exhausted(self, key: str) -> bool:
+        """True when the next :meth:`allow` would fail (takes nothing)."""
+        with self._lock:
+            return self._tokens(key, time.monotonic()) < 1
 
 
 def _error(status: int, code: str, detail: str = "", **extra: Any) -> JSONResponse:
@@ -70,22 +76,34 @@ def _bearer(request: Request) -> str | None:
     return header[7:].strip() if header.lower().startswith("bearer ") else None
 
 
-async def _json_body(request: Request) -> Any:
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+async def _json_body(request: Request, max_wire: int = MAX_WIRE_BODY,
+                     max_inflated: int = MAX_BODY) -> Any:
+    """The body as JSON, read only after the caller has authenticated the request: at most
+    ``max_wire`` bytes received and ``max_inflated`` after gzip. NaN and Infinity (which
+    some JSON writers emit) are read, so that the change holding one is refused alone by the
+    record schema, as any number where none is allowed."""
     length = request.headers.get("content-length")
-    if length is not None and int(length) > MAX_WIRE_BODY:
+    if length is not None and int(length) > max_wire:
         raise ServiceError(413, "too_large")
-    raw = b""
+    chunks: list[bytes] = []
+    size = 0
     async for chunk in request.stream():
-        raw += chunk
-        if len(raw) > MAX_WIRE_BODY:
+        size += len(chunk)
+        if size > max_wire:
             raise ServiceError(413, "too_large")
+        chunks.append(chunk)
+    raw = b"".join(chunks)
     if request.headers.get("content-encoding", "").lower() == "gzip":
         try:
             d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            raw = d.decompress(raw, MAX_BODY + 1)
+            raw = d.decompress(raw, max_inflated + 1)
         except zlib.error:
             raise ServiceError(400, "bad_gzip") from None
-        if len(raw) > MAX_BODY:
+        if len(raw) > max_inflated:
             raise ServiceError(413, "too_large")
     try:
         return json.loads(raw)
@@ -93,12 +111,21 @@ async def _json_body(request: Request) -> Any:
         raise ServiceError(400, "bad_json") from None
 
 
-def create_app(service: Service, rate: float = 20.0, burst: int = 60) -> FastAPI:
+def create_app(service: Service, rate: float = 20.0, burst: int = 60,
+               guesses_per_minute: float = 10.0) -> FastAPI:
+    """``rate``/``burst``: requests per second of one device (or, before it is known, of one
+    client address). ``guesses_per_minute``: failed credentials (unknown tokens, wrong
+    enrollment codes) one client address may make; past it every request from that address
+    gets 429 until the bucket refills. Failed enrollments of all addresses together are
+    held to ten times that, against guessing from many addresses."""
     app = FastAPI(title="fieldapp sync server", version=str(PROTOCOL_VERSION),
                   description="Sync of encrypted field devices with the central server. "
                               "See docs/sync-protocol.md.")
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     limiter = RateLimiter(rate, burst)
+    guess_burst = max(1, int(guesses_per_minute))
+    guesses = RateLimiter(guesses_per_minute / 60.0, guess_burst)
+    all_guesses = RateLimiter(guesses_per_minute * 10 / 60.0, guess_burst * 10)
 
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError) -> JSONResponse:
@@ -110,10 +137,25 @@ def create_app(service: Service, rate: float = 20.0, burst: int = 60) -> FastAPI
     async def protocol_error(request: Request, exc: ProtocolError) -> JSONResponse:
         return _error(422, "bad_request", f"{exc.where}: {exc.problem}")
 
-    def limited(request: Request) -> None:
-        key = _bearer(request) or (request.client.host if request.client else "?")
-        if not limiter.allow(key[:16]):
+    def not_guessing(request: Request) -> str:
+        address = _address(request)
+        if guesses.exhausted(address):
+            raise ServiceError(429, "rate_limited", "too many failed attempts")
+        return address
+
+    async def authenticated(request: Request) -> Device:
+        """The device of the request's token, checked before a byte of the body is read;
+        rate-limited per device, failures per client address."""
+        address = not_guessing(request)
+        try:
+            device = await run_in_threadpool(service.device_of, _bearer(request))
+        except ServiceError as e:
+            if e.status == 401:
+                guesses.allow(address)
+            raise
+        if not limiter.allow(f"device:{device.id}"):
             raise ServiceError(429, "rate_limited")
+        return device
 
     @app.get("/health")
     async def health() -> dict[str, str]:
@@ -121,44 +163,57 @@ def create_app(service: Service, rate: float = 20.0, burst: int = 60) -> FastAPI
 
     @app.post("/v1/enroll")
     async def enroll(request: Request) -> dict[str, Any]:
-        limited(request)
+        address = not_guessing(request)
+        if all_guesses.exhausted("*") or not limiter.allow(f"address:{address}"):
+            raise ServiceError(429, "rate_limited")
+        body = await _json_body(request, MAX_ENROLL_BODY, MAX_ENROLL_BODY)
+        if not isinstance(body, dict):
+            raise ServiceError(422, "bad_request", "expected an object")
+        code, name = body.get("code"), body.get("device_name", "")
+        if not isinstance(name, str) or len(name) > 80:
+            raise ServiceError(422, "bad_request", "device_name: text of at most 80 characters")
         try:
-            body = EnrollBody.model_validate(await _json_body(request))
-        except ValueError as e:
-            raise ServiceError(422, "bad_request", str(e)[:200]) from None
-        return await run_in_threadpool(service.enroll, body.code, body.device_name)
+            if not isinstance(code, str) or not 1 <= len(code) <= MAX_CODE:
+                raise ServiceError(401, "bad_code")  # never a valid code: a failed guess
+            return await run_in_threadpool(service.enroll, code, name)
+        except ServiceError as e:
+            if e.status == 401:
+                guesses.allow(address)
+                all_guesses.allow("*")
+            raise
 
     @app.post("/v1/push")
     async def push(request: Request) -> Response:
-        limited(request)
-        token = _bearer(request)
+        await authenticated(request)
         body = PushRequest.from_json(await _json_body(request))
-        result = await run_in_threadpool(service.push, token, body)
+        result = await run_in_threadpool(service.push, _bearer(request), body)
         return JSONResponse(result.to_json())
 
     @app.post("/v1/pull")
     async def pull(request: Request) -> Response:
-        limited(request)
-        token = _bearer(request)
+        await authenticated(request)
         body = PullRequest.from_json(await _json_body(request))
-        result = await run_in_threadpool(service.pull, token, body)
+        result = await run_in_threadpool(service.pull, _bearer(request), body)
         return JSONResponse(result.to_json())
 
     @app.get("/v1/status")
     async def status(request: Request) -> dict[str, Any]:
-        limited(request)
+        await authenticated(request)
         return await run_in_threadpool(service.status, _bearer(request))
 
+    install_openapi(app)
     return app
 
 
 def app_from_env() -> FastAPI:
     """For ``fieldapp-server serve --workers N``: each worker process builds its own app from
-    the environment (FIELDAPP_SERVER_DB, FIELDAPP_SERVER_RATE); they share nothing but the
-    database, as several instances behind a load balancer do."""
+    the environment (FIELDAPP_SERVER_DB, FIELDAPP_SERVER_RATE, FIELDAPP_SERVER_GUESSES); they
+    share nothing but the database, as several instances behind a load balancer do."""
     import os
 
     from sync.server.storage import Database
 
     service = Service(Database(os.environ["FIELDAPP_SERVER_DB"]))
-    return create_app(service, rate=float(os.environ.get("FIELDAPP_SERVER_RATE", "20")))
+    return create_app(service, rate=float(os.environ.get("FIELDAPP_SERVER_RATE", "20")),
+                      guesses_per_minute=float(os.environ.get("FIELDAPP_SERVER_GUESSES",
+                                                              "10")))

@@ -11,13 +11,15 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import logging
 import secrets
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from fieldapp.domain import divisions, records
+from fieldapp.domain import divisions, records, wire
 from fieldapp.domain.fields import FieldType
 from fieldapp.domain.ids import uuid7
 from sync.protocol import (
@@ -32,6 +34,7 @@ from sync.protocol import (
     RecordState,
     decode_cursor,
     encode_cursor,
+    hlc_unpack,
     merge_change,
 )
 from sync.server.storage import Database, Tx
@@ -39,6 +42,10 @@ from sync.server.storage import Database, Tx
 # The server checks "not in the future" against its own date plus this margin, so that a
 # device whose clock runs a day ahead gets the same outcome as one on time.
 CLOCK_MARGIN = timedelta(days=2)
+# An edit's clock stamp may run ahead of the server's clock by as much; a stamp further ahead
+# is refused (it would win every later tie-break and, replayed, every field).
+CLOCK_AHEAD_MS = int(CLOCK_MARGIN.total_seconds() * 1000)
+log = logging.getLogger("fieldapp.server")
 ROLES = ("field_worker", "social_worker", "educator", "nurse", "doctor", "centre_staff",
          "supervisor", "administrator", "volunteer", "authority_agent")
 
@@ -57,6 +64,10 @@ class ServiceError(Exception):
 
 def now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def now_ms() -> int:
+    return time.time_ns() // 1_000_000
 
 
 def token_hash(token: str) -> str:
@@ -88,6 +99,9 @@ class Device:
     user_id: str
     scope: str
     last_mutation_id: int
+    # when the server last told this device that it lost what the device had sent (409 gap,
+    # cursor_unknown): the device's replays are edits made before then
+    rebase_at: int = 0
 
     @property
     def provinces(self) -> tuple[str, ...]:
@@ -111,6 +125,10 @@ class Service:
         epoch = uuid7()
         with self.db.write() as tx:
             tx.execute("UPDATE meta SET value = ? WHERE key = 'epoch'", (epoch,))
+            # replays (edits this database lost) are edits made before this moment
+            tx.execute("INSERT INTO meta (key, value) VALUES ('epoch_started_ms', ?) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       (str(now_ms()),))
             self._audit(tx, actor, "new_epoch", epoch)
         return epoch
 
@@ -233,12 +251,24 @@ class Service:
     def authenticate(self, tx: Tx, token: str | None, lock: bool = False) -> Device:
         if not token:
             raise ServiceError(401, "no_token")
-        row = tx.one("SELECT id, user_id, scope, revoked_at, last_mutation_id FROM devices "
-                     f"WHERE token_hash = ?{tx.for_update() if lock else ''}",
+        row = tx.one("SELECT id, user_id, scope, revoked_at, last_mutation_id, rebase_at "
+                     f"FROM devices WHERE token_hash = ?{tx.for_update() if lock else ''}",
                      (token_hash(token),))
         if row is None or row[3] is not None:
             raise ServiceError(401, "revoked" if row is not None else "unknown_token")
-        return Device(row[0], row[1], row[2], int(row[4]))
+        return Device(row[0], row[1], row[2], int(row[4]), int(row[5] or 0))
+
+    def device_of(self, token: str | None) -> Device:
+        """The device a token belongs to (401 otherwise): checked before a request's body
+        is read."""
+        with self.db.read() as tx:
+            return self.authenticate(tx, token)
+
+    def _replay_before(self, tx: Tx, device: Device) -> int:
+        """Replays are honoured only for edits made before the server lost them: before
+        its database was restored (a new epoch) or before it told this device so."""
+        row = tx.one("SELECT value FROM meta WHERE key = 'epoch_started_ms'")
+        return max(int(row[0]) if row else 0, device.rebase_at)
 
     def status(self, token: str | None) -> dict[str, Any]:
         with self.db.read() as tx:
@@ -249,6 +279,7 @@ class Service:
     # --- push ----------------------------------------------------------------------------
 
     def push(self, token: str | None, request: PushRequest) -> PushResponse:
+        gap: ServiceError | None = None
         with self.db.write() as tx:
             device = self.authenticate(tx, token, lock=True)
             epoch = self.epoch(tx)
@@ -264,16 +295,23 @@ class Service:
                 else:
                     fresh.append(change)
             if fresh and fresh[0].mutation_id != last + 1:
-                raise ServiceError(409, "gap", f"expected mutation {last + 1}", extra={
+                # this database lost mutations it acknowledged (restored without a new
+                # epoch): the device will send them again as replays, made before now
+                gap = ServiceError(409, "gap", f"expected mutation {last + 1}", extra={
                     "epoch": epoch, "last_mutation_id": last})
+                tx.execute("UPDATE devices SET rebase_at = ? WHERE id = ?",
+                           (now_ms(), device.id))
+                fresh = []
             if fresh:
-                batch = _Batch(tx, device)
+                batch = _Batch(tx, device, self._replay_before(tx, device))
                 batch.load(fresh)
                 outcomes += [batch.apply(change) for change in fresh]
                 batch.write(self._allocate)
                 last = fresh[-1].mutation_id
             tx.execute("UPDATE devices SET last_mutation_id = ?, last_seen_at = ? WHERE id = ?",
                        (last, now(), device.id))
+        if gap is not None:
+            raise gap  # after the commit, so that the rebase is remembered
         return PushResponse(last, epoch, tuple(outcomes))
 
     def _replayed(self, tx: Tx, device: Device, change: Change) -> Outcome:
@@ -312,38 +350,18 @@ class Service:
                 raise ServiceError(403, "outside_scope", "the cursor names other provinces")
             known = decode_cursor(tx.one("SELECT pull_cursor FROM devices WHERE id = ?",
                                          (device.id,))[0])
-            if any(v > known.get(p, 0) for p, v in cursor.items()):
-                # a cursor this database never handed out: it was restored from a backup
-                # older than the device's last pull; the device starts again from the start
-                raise ServiceError(409, "cursor_unknown", "pull again from the start", extra={
-                    "epoch": self.epoch(tx), "last_mutation_id": device.last_mutation_id})
-            out: list[RecordState] = []
-            has_more = False
-            for province in scope:
-                room = request.limit - len(out)
-                if room <= 0:
-                    has_more = True
-                    break
-                after = cursor.get(province, 0)
-                rows = tx.all("SELECT kind, id, version, fields, versions, hlc, device_id "
-                              "FROM records WHERE province = ? AND version > ? "
-                              "ORDER BY version LIMIT ?", (province, after, room + 1))
-                if len(rows) > room:
-                    has_more = True
-                    rows = rows[:room]
-                for kind, rid, version, fields, versions, hlc, dev in rows:
-                    out.append(RecordState(province, int(version), kind, rid,
-                                           json.loads(fields), json.loads(versions),
-                                           int(hlc or 0), dev))
-                    cursor[province] = int(version)
-            counts: dict[str, int] = {}
-            if not has_more:
-                for province, count in tx.all(
-                        "SELECT province, count(*) FROM records WHERE province IN ("
-                        + ",".join("?" * len(scope)) + ") GROUP BY province", scope):
-                    counts[province] = int(count)
-            response = PullResponse(tuple(out), encode_cursor(cursor), has_more,
-                                    device.last_mutation_id, self.epoch(tx), counts)
+            lost = any(v > known.get(p, 0) for p, v in cursor.items())
+            if not lost:
+                response = self._page(tx, device, cursor, request.limit)
+        if lost:
+            # a cursor this database never handed out: it was restored from a backup older
+            # than the device's last pull; the device rebases and starts from the start
+            with self.db.write() as tx:
+                tx.execute("UPDATE devices SET rebase_at = ? WHERE id = ?",
+                           (now_ms(), device.id))
+                epoch = self.epoch(tx)
+            raise ServiceError(409, "cursor_unknown", "pull again from the start", extra={
+                "epoch": epoch, "last_mutation_id": device.last_mutation_id})
         if any(v > known.get(p, 0) for p, v in cursor.items()):
             # remembered before answering, so an answer lost on the way stays valid
             with self.db.write() as tx:
@@ -355,6 +373,44 @@ class Service:
                 tx.execute("UPDATE devices SET pull_cursor = ? WHERE id = ?",
                            (encode_cursor(stored), device.id))
         return response
+
+    def _page(self, tx: Tx, device: Device, cursor: dict[str, int], limit: int) -> PullResponse:
+        """The records after ``cursor`` (advanced in place), read in ``tx``'s snapshot."""
+        scope = device.provinces
+        out: list[RecordState] = []
+        has_more = False
+        for province in scope:
+            room = limit - len(out)
+            if room <= 0:
+                has_more = True
+                break
+            after = cursor.get(province, 0)
+            rows = tx.all("SELECT kind, id, version, fields, versions, hlc, device_id "
+                          "FROM records WHERE province = ? AND version > ? "
+                          "ORDER BY version LIMIT ?", (province, after, room + 1))
+            if len(rows) > room:
+                has_more = True
+                rows = rows[:room]
+            for kind, rid, version, fields, versions, hlc, dev in rows:
+                cursor[province] = int(version)
+                values = json.loads(fields)
+                problems = wire.check_record(records.KINDS[kind], values)
+                if problems:
+                    # a defence: nothing stored since the schema is checked on push can fail
+                    # here; what an older server let in is withheld, not sent to every laptop
+                    log.error("record %s %s withheld from pulls: %s", kind, rid,
+                              ", ".join(f"{e.field} {e.code}" for e in problems))
+                    continue
+                out.append(RecordState(province, int(version), kind, rid, values,
+                                       json.loads(versions), int(hlc or 0), dev))
+        counts: dict[str, int] = {}
+        if not has_more:
+            for province, count in tx.all(
+                    "SELECT province, count(*) FROM records WHERE province IN ("
+                    + ",".join("?" * len(scope)) + ") GROUP BY province", scope):
+                counts[province] = int(count)
+        return PullResponse(tuple(out), encode_cursor(cursor), has_more,
+                            device.last_mutation_id, self.epoch(tx), counts)
 
 
 class _Version:
@@ -377,8 +433,10 @@ class _Batch:
     """One push: records read once (locked), changes applied in memory in order, versions
     taken in one block per province, and everything written with a few statements."""
 
-    def __init__(self, tx: Tx, device: Device) -> None:
+    def __init__(self, tx: Tx, device: Device, replay_before: int = 0) -> None:
         self.tx, self.device = tx, device
+        self.now_ms = now_ms()
+        self.replay_before = replay_before
         # (kind, id) → [province, fields, versions, writers, in_database, touched]
         self.records: dict[tuple[str, str], list[Any]] = {}
         self.versions: list[_Version] = []
@@ -417,10 +475,21 @@ class _Batch:
         mid = change.mutation_id
         if kind is None:
             return Outcome(mid, "rejected", "unknown_kind")
-        unknown = [n for n in change.fields if n not in kind.by_name]
-        if unknown:
-            return Outcome(mid, "rejected", "unknown_field",
-                           tuple((n, "unknown") for n in unknown))
+        shape = wire.check_fields(kind, change.fields)
+        if shape:
+            unknown = tuple((e.field, "unknown") for e in shape if e.code == "unknown_field")
+            if unknown:
+                return Outcome(mid, "rejected", "unknown_field", unknown)
+            return Outcome(mid, "rejected", "invalid", tuple((e.field, e.code) for e in shape))
+        written_at = hlc_unpack(change.hlc)[0]
+        if written_at > self.now_ms + CLOCK_AHEAD_MS:
+            return Outcome(mid, "rejected", "clock_ahead")
+        if change.replay and written_at > self.replay_before:
+            if not self.replay_before:
+                # this server never lost anything the device sent: nothing to replay
+                return Outcome(mid, "rejected", "replay_refused")
+            # made after the server lost what it lost: an ordinary change, merged as such
+            change = dataclasses.replace(change, replay=False)
         entry = self.records.get((change.kind, change.record_id))
         if entry is None:
             if change.op != "create" and not change.replay:
@@ -451,7 +520,7 @@ class _Batch:
                 return Outcome(mid, "applied")
             change = dataclasses.replace(change, fields=kept)
         merged = {**current, **change.fields}
-        problems = _validate(kind, merged)
+        problems = _validate(kind, merged)  # the record as it would be, by the app's rules
         if change.replay and entry is None:
             # a replayed edit can come before the replayed creation of its record (another
             # laptop's): check the fields it carries, the rest comes with the creation
@@ -509,7 +578,8 @@ class _Batch:
                 continue
             province, fields, versions, writers, in_db = entry[:5]
             version, hlc = entry[-1]
-            row = (json.dumps(fields, ensure_ascii=False, separators=(",", ":")),
+            row = (json.dumps(fields, ensure_ascii=False, separators=(",", ":"),
+                              allow_nan=False),
                    json.dumps(versions, default=_plain), json.dumps(writers), hlc,
                    self.device.id)
             if in_db:
@@ -548,7 +618,9 @@ def digest(change: Change) -> str:
     body = {"kind": change.kind, "record_id": change.record_id, "op": change.op,
             "fields": change.fields, "base": change.base}
     raw = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(raw.encode()).hexdigest()
+    # surrogatepass: a change refused for a lone surrogate still has a digest (the same
+    # bytes as before for every valid text)
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _validate(kind: records.RecordKind, stored: Mapping[str, Any]) -> list[tuple[str, str]]:

@@ -51,6 +51,8 @@ _SCHEMA = [
         detail TEXT)""",
 ]
 
+_ADDED_DEVICE_COLUMNS = (("pull_cursor", "TEXT"), ("rebase_at", "BIGINT"))
+
 
 class Cursor(Protocol):
     def execute(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
@@ -161,11 +163,14 @@ class Database:
                 tx.execute("SELECT pg_advisory_xact_lock(4242)")
             for statement in _SCHEMA:
                 tx.execute(statement)
-            # the last pull cursor handed to each device (added after schema 1)
-            if tx.postgres:
-                tx.execute("ALTER TABLE devices ADD COLUMN IF NOT EXISTS pull_cursor TEXT")
-            elif "pull_cursor" not in {r[1] for r in tx.all("PRAGMA table_info(devices)")}:
-                tx.execute("ALTER TABLE devices ADD COLUMN pull_cursor TEXT")
+            # added after schema 1: the last pull cursor handed to each device, and when the
+            # server last told a device to rebase (it lost what the device had sent)
+            for column, sql_type in _ADDED_DEVICE_COLUMNS:
+                if tx.postgres:
+                    tx.execute(f"ALTER TABLE devices ADD COLUMN IF NOT EXISTS {column} "
+                               f"{sql_type}")
+                elif column not in {r[1] for r in tx.all("PRAGMA table_info(devices)")}:
+                    tx.execute(f"ALTER TABLE devices ADD COLUMN {column} {sql_type}")
             row = tx.one("SELECT value FROM meta WHERE key = 'schema'")
             if row is None:
                 tx.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)",

@@ -64,21 +64,27 @@ def drop_postgres_database(name: str) -> None:
 class ServerProcess:
     """``fieldapp-server serve`` in a subprocess; restartable, killable."""
 
-    def __init__(self, db_url: str, port: int | None = None, rate: float = 1000.0) -> None:
+    def __init__(self, db_url: str, port: int | None = None, rate: float = 1000.0,
+                 guesses: float = 100_000.0) -> None:
         self.db_url = db_url
         self.port = port or free_port()
         self.rate = rate
+        # tests enroll and probe with bad tokens from one address all day: the limit on
+        # failed credentials is tested on its own (tests/sync/test_trust.py)
+        self.guesses = guesses
         self.proc: subprocess.Popen[bytes] | None = None
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "sync.server", "--db", self.db_url, "serve", "--port",
+                str(self.port), "--rate", str(self.rate), "--guesses", str(self.guesses)]
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> ServerProcess:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "sync.server", "--db", self.db_url, "serve", "--port",
-             str(self.port), "--rate", str(self.rate)],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.proc = subprocess.Popen(self.command(), cwd=ROOT, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.PIPE)
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

@@ -95,7 +95,12 @@ def test_v4_adds_non_duplicates_to_a_v3_vault(tmp_path):
     store.conn.close()
 
 
+def undo_v6(conn):
+    conn.execute("DROP TABLE sync_quarantine")
+
+
 def undo_v5(conn):
+    undo_v6(conn)
     conn.execute("DROP TABLE sent")
     conn.execute("ALTER TABLE outbox DROP COLUMN replay")
 
@@ -109,11 +114,25 @@ def test_v5_keeps_pending_changes_and_starts_the_sent_log(tmp_path):
     store.conn.execute("PRAGMA user_version = 4")
     vault.lock()
     store = Vault(folder).unlock(PASSPHRASE)
-    assert schema.version_of(store.conn) == 5
+    assert schema.version_of(store.conn) == schema.LATEST
     assert [e["op"] for e in store.outbox()] == ["create", "update"]
     assert not any(e.get("replay") for e in store.outbox())
     store.acknowledge(2)
     assert store.conn.execute("SELECT count(*) FROM sent").fetchone()[0] == 2
+    store.conn.close()
+
+
+def test_v6_adds_the_quarantine_to_a_v5_vault_with_pending_changes(tmp_path):
+    folder = tmp_path / "v"
+    vault, store = new_vault(folder)
+    store.persons.create({"name_lat": "Said Alami"})
+    undo_v6(store.conn)
+    store.conn.execute("PRAGMA user_version = 5")
+    vault.lock()
+    store = Vault(folder).unlock(PASSPHRASE)
+    assert schema.version_of(store.conn) == 6
+    assert [e["op"] for e in store.outbox()] == ["create"]
+    assert store.conn.execute("SELECT count(*) FROM sync_quarantine").fetchone()[0] == 0
     store.conn.close()
 
 

@@ -1,0 +1,173 @@
+"""The stored shape of every record kind on the wire: one schema for the laptop and the server.
+
+A laptop writes each field in its *stored* shape (:meth:`Field.to_stored` of a value cleaned by
+the kind's ``prepare``): text trimmed, yes/no as 0 or 1, choices as a JSON array of codes, and
+so on. The server accepts exactly that shape and nothing else, field by field, before anything
+is stored, so that no value a buggy or stolen laptop sends can later break the pull of every
+other laptop of its province; the laptop checks what it pulls with the same function, as a
+defence, and sets aside what fails. :func:`fields_schema` describes the same shapes as JSON
+Schema for the server's OpenAPI description.
+
+Everything here derives from the field declarations in :mod:`records`: there is no second
+list of fields to keep in step.
+
+Error codes (with those of validation): ``unknown_field`` (no such field in this kind),
+``wrong_type`` (a JSON type this field never has: a number for a text, ``null`` for a flag,
+any non-integral or non-finite number), ``bad_text`` (text that is not valid Unicode),
+``not_normalised`` (the right type but not the form the app stores: untrimmed text,
+repeated choices, …) — the server never rewrites a value behind its author's back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from fieldapp.domain.fields import Field, FieldError, FieldType
+from fieldapp.domain.records import RecordKind
+
+MAX_INT = 2**63 - 1  # the server stores integers in signed 64-bit columns
+MAX_WIRE_TEXT = 8000  # characters in one field value (the longest field is 8,000)
+
+_EMPTY: dict[str, dict[str, Any]] = {}
+
+
+def empty_stored(kind: RecordKind) -> dict[str, Any]:
+    """Each field's stored value when nothing was given (a default, ``[]`` or None): what
+    a record holds in the fields it never received."""
+    empty = _EMPTY.get(kind.name)
+    if empty is None:
+        empty = _EMPTY[kind.name] = kind.to_stored(kind.clean({}))
+    return empty
+
+
+def _type_problem(f: Field, value: Any, empty: Any) -> str | None:
+    """The exact JSON type of each field type: no coercion, no floats, no booleans."""
+    if value is None:
+        return None if empty is None else "wrong_type"
+    t = f.type
+    if t is FieldType.BOOL:
+        return None if type(value) is int and value in (0, 1) else "wrong_type"
+    if t is FieldType.INT:
+        if type(value) is not int:
+            return "not_a_number" if type(value) is str else "wrong_type"
+        return None if -MAX_INT <= value <= MAX_INT else "out_of_range"
+    if type(value) is not str:
+        return "wrong_type"
+    if len(value) > MAX_WIRE_TEXT:
+        return "too_long"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate ("\ud800") is not text
+        return "bad_text"
+    return None
+
+
+def check_fields(kind: RecordKind, fields: Mapping[str, Any]) -> list[FieldError]:
+    """Problems of the stored shape of ``fields`` (some or all fields of one record of
+    ``kind``); an empty list when every value is exactly what the app itself stores.
+
+    Rules between fields and the values' meaning (a known code, a date not in the future)
+    are checked by :meth:`RecordKind.prepare` on the whole record; this checks what must hold
+    before a value may be stored or sent on at all.
+    """
+    errors: list[FieldError] = []
+    empty = empty_stored(kind)
+    typed: dict[str, Any] = {}
+    for name, value in fields.items():
+        f = kind.by_name.get(name)
+        if f is None:
+            errors.append(FieldError(name, "unknown_field"))
+            continue
+        problem = _type_problem(f, value, empty[name])
+        if problem is None and f.stored_as_json:
+            problem = _json_list_problem(value)
+        if problem is not None:
+            errors.append(FieldError(name, problem))
+        else:
+            typed[name] = f.from_stored(value)
+    if not typed:
+        return errors
+    cleaned, field_errors = kind.prepare_fields(typed)
+    invalid = {e.field for e in field_errors}
+    for name in typed:
+        if name in invalid:
+            continue  # not a valid value: prepare's own error is reported with the record
+        f = kind.by_name[name]
+        try:
+            stored = f.to_stored(cleaned[name])
+        except (TypeError, ValueError):
+            errors.append(FieldError(name, "wrong_type"))
+            continue
+        sent = fields[name]
+        if type(stored) is not type(sent) or stored != sent:
+            errors.append(FieldError(name, "not_normalised"))
+    return errors
+
+
+def _json_list_problem(value: Any) -> str | None:
+    """Choices and lists travel as the JSON text of an array of strings."""
+    try:
+        items = json.loads(value)
+    except ValueError:
+        return "wrong_type"
+    if type(items) is not list or any(type(i) is not str for i in items):
+        return "wrong_type"
+    return None
+
+
+def check_record(kind: RecordKind, fields: Mapping[str, Any]) -> list[FieldError]:
+    """Problems of a whole record as a server holds it (the pull's defence): the stored
+    shape of every field, and each field's own rules (required, known codes, lengths). Rules
+    that depend on today's date or tie fields together are left to the author's app."""
+    errors = check_fields(kind, fields)
+    if errors:
+        return errors
+    typed = {n: kind.by_name[n].from_stored(v) for n, v in fields.items()}
+    return kind.prepare_fields(typed)[1]
+
+
+# --- JSON Schema ------------------------------------------------------------------------------
+
+
+def _field_schema(f: Field, nullable: bool) -> dict[str, Any]:
+    t = f.type
+    schema: dict[str, Any]
+    if t is FieldType.BOOL:
+        schema = {"type": "integer", "enum": [0, 1]}
+    elif t is FieldType.INT:
+        schema = {"type": "integer",
+                  "minimum": f.minimum if f.minimum is not None else -MAX_INT,
+                  "maximum": f.maximum if f.maximum is not None else MAX_INT}
+    elif t in (FieldType.CODES, FieldType.TEXTS):
+        schema = {"type": "string", "contentMediaType": "application/json",
+                  "description": "JSON text of an array of "
+                                 + ("codes" if t is FieldType.CODES else "texts")}
+    elif t is FieldType.DATE:
+        schema = {"type": "string", "format": "date"}
+    elif t is FieldType.DATETIME:
+        schema = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$"}
+    else:
+        schema = {"type": "string", "minLength": 1}
+        if t is FieldType.TEXT:
+            schema["maxLength"] = f.max_length
+    if t is FieldType.CODE and f.vocabulary is not None:
+        from fieldapp.domain import vocabularies
+
+        schema["enum"] = sorted(vocabularies.vocabulary(f.vocabulary).codes)
+    if nullable:
+        schema = {"anyOf": [schema, {"type": "null"}]}
+    return schema
+
+
+def fields_schema(kind: RecordKind) -> dict[str, Any]:
+    """JSON Schema of the ``fields`` of a change of ``kind``: every field optional (an
+    update sends only what changed), each with its exact stored type, no other field."""
+    empty = empty_stored(kind)
+    return {
+        "type": "object",
+        "title": f"{kind.name} fields",
+        "properties": {f.name: _field_schema(f, empty[f.name] is None) for f in kind.fields},
+        "additionalProperties": False,
+    }
