@@ -83,3 +83,43 @@ def test_backup_then_restore(tmp_path):
     refused = fieldapp("restore", "--data-dir", str(tmp_path / "new"), "--from", str(notes),
                        env=env, lang="ar")
     assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+
+
+def _said(code: str, lang: str = "fr") -> str:
+    """The line the command prints for a BackupError ``code`` (translated or not yet)."""
+    probe = ("import sys; from fieldapp.cli import _message; "
+             "from fieldapp.store.backup import BackupError; "
+             "print(_message(BackupError(sys.argv[1]), sys.argv[2]))")
+    out = subprocess.run([sys.executable, "-c", probe, code, lang], capture_output=True,
+                         text=True, cwd=ROOT, timeout=60)
+    return f"fieldapp: {out.stdout.strip()}\n"
+
+
+def test_backup_into_a_missing_or_read_only_folder_says_which(tmp_path):
+    from tests.helpers.vaults import PASSPHRASE, new_vault
+
+    folder = tmp_path / "d"
+    new_vault(folder)[0].lock()
+    env = {"FIELDAPP_PASSPHRASE": PASSPHRASE}
+    missing = fieldapp("backup", "--data-dir", str(folder), "--out",
+                       str(tmp_path / "usb" / "d.backup"), env=env)
+    assert missing.returncode == 1
+    assert missing.stderr == _said("no_folder") != _said("io"), missing.stderr
+    assert not (tmp_path / "usb").exists()
+
+    # A read-only folder does not stop root (who runs the tests in some containers): the
+    # folder's refusal is os.access's answer here, as it is for a user's read-only folder.
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    run = ("import os, sys; from fieldapp.cli import main; real = os.access; "
+           "os.access = lambda p, m, **k: os.path.abspath(p) != sys.argv[1] and real(p, m, **k); "
+           "sys.exit(main(sys.argv[2:]))")
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("FIELDAPP_")}
+    refused = subprocess.run(
+        [sys.executable, "-c", run, str(usb), "backup", "--data-dir", str(folder), "--out",
+         str(usb / "d.backup")], capture_output=True, text=True, cwd=ROOT, timeout=120,
+        env={**full_env, "FIELDAPP_LANG": "fr", **env})
+    assert refused.returncode == 1
+    assert refused.stderr == _said("folder_not_writable") != _said("no_folder"), refused.stderr
+    assert list(usb.iterdir()) == []
+    assert sorted(p.name for p in folder.iterdir()) == ["vault.db", "vault.key"]

@@ -9,10 +9,12 @@ A backup is an uncompressed tar file holding, in this order:
   consistent and stays encrypted page by page with the same key.
 
 The file is written beside its target under a temporary name and renamed at the end: there is
-never a half backup under the chosen name. Restore checks the manifest and every member's
-hash, opens the copy with the passphrase (which checks every page) in a temporary folder, and
-only then moves the data folder's files aside (``vault.db.before-restore`` …) and puts the
-restored ones in their place. A refused backup changes nothing in the data folder.
+never a half backup under the chosen name. A target folder that is missing or cannot be
+written is refused before anything is written. Backup and restored files are private to the
+user (0600). Restore checks the manifest and every member's hash, opens the copy with the
+passphrase (which checks every page) in a temporary folder, and only then moves the data
+folder's files aside (``vault.db.before-restore`` …) and puts the restored ones in their place.
+A refused backup changes nothing in the data folder.
 
 A restored vault is marked (``sync.restored``: its last mutation id at backup time), so that
 its next sync renumbers the changes made after the restore after those the server already
@@ -21,6 +23,7 @@ has (see ``StoreReplica.renumber_after_restore``).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
@@ -52,11 +55,32 @@ Progress = Callable[[int, int], None]  # (done, total)
 
 class BackupError(UserFacingError):
     """Codes: not_a_backup, backup_damaged, backup_wrong_passphrase, too_new, locked, io,
-    disk_full."""
+    disk_full, no_folder, folder_not_writable."""
 
 
 def _io_error(e: OSError) -> BackupError:
-    return BackupError("disk_full" if e.errno == 28 else "io", str(e))
+    return BackupError("disk_full" if e.errno == errno.ENOSPC else "io", str(e))
+
+
+def check_target(out: Path | str) -> None:
+    """Refuse a backup file whose folder does not exist or cannot be written (a USB stick
+    that is not plugged in, a read-only folder), before any work is done."""
+    folder = Path(out).parent
+    if not folder.is_dir():
+        raise BackupError("no_folder", str(folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise BackupError("folder_not_writable", str(folder))
+
+
+def _target_error(e: OSError, folder: Path) -> BackupError:
+    """An error creating the backup file, in the words of check_target when it is one of its
+    cases (the folder went away meanwhile, or access is refused although os.access allowed it,
+    e.g. a read-only file system)."""
+    if e.errno == errno.ENOENT:
+        return BackupError("no_folder", str(folder))
+    if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return BackupError("folder_not_writable", str(folder))
+    return _io_error(e)
 
 
 def _sha256(path: Path) -> str:
@@ -78,6 +102,7 @@ def create_backup(vault: Vault, out: Path | str, progress: Progress | None = Non
     data_key = vault._data_key
     if store is None or data_key is None:
         raise BackupError("locked")
+    check_target(out)
     part = out.with_name(out.name + ".part")
     try:
         work = Path(tempfile.mkdtemp(prefix=".backup-", dir=vault.data_dir))
@@ -85,6 +110,7 @@ def create_backup(vault: Vault, out: Path | str, progress: Progress | None = Non
         raise _io_error(e) from e
     try:
         copy = work / DB_NAME
+        keys.create_private_file(copy)
         target = _connect(copy, bytes(data_key))
         try:
             def step(_status: int, remaining: int, total: int) -> None:
@@ -106,7 +132,12 @@ def create_backup(vault: Vault, out: Path | str, progress: Progress | None = Non
             },
         }
         raw = json.dumps(manifest, indent=1).encode()
-        with open(part, "wb") as f:
+        try:
+            part.unlink(missing_ok=True)  # an interrupted backup's
+            f = keys.open_private(part)
+        except OSError as e:
+            raise _target_error(e, out.parent) from e
+        with f:
             with tarfile.open(fileobj=f, mode="w", format=tarfile.PAX_FORMAT) as tar:
                 _add(tar, MANIFEST, io.BytesIO(raw), len(raw))
                 _add(tar, KEY_NAME, io.BytesIO(key_bytes), len(key_bytes))
@@ -186,7 +217,7 @@ def _extract(source: Path, work: Path, progress: Progress | None) -> dict[str, A
                 f = tar.extractfile(info)
                 assert f is not None
                 h = hashlib.sha256()
-                with open(work / info.name, "wb") as dst:
+                with keys.open_private(work / info.name) as dst:
                     while chunk := f.read(_CHUNK):
                         h.update(chunk)
                         dst.write(chunk)
@@ -217,7 +248,7 @@ def restore_backup(data_dir: Path | str, source: Path | str, passphrase: str, *,
     if not source.is_file():
         raise BackupError("not_a_backup", str(source))
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(mode=keys.PRIVATE_DIR, parents=True, exist_ok=True)
         # inside the data folder: same file system (renames are atomic), same permissions
         work = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))
     except OSError as e:

@@ -20,7 +20,7 @@ import time
 import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -28,6 +28,8 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 KEY_FILE_FORMAT = 1
 DATA_KEY_BYTES = 32
+PRIVATE_FILE = 0o600  # the vault's files: read and written by their user only
+PRIVATE_DIR = 0o700  # and the folders the app makes for them
 
 
 class KeyFileError(Exception):
@@ -176,14 +178,30 @@ class KeyFile:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file."""
+    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file,
+    private to the user whatever the umask."""
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as f:
+    tmp.unlink(missing_ok=True)  # a leftover would keep its own mode
+    with open_private(tmp) as f:
         f.write(data)
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, path)
     fsync_dir(path.parent)
+
+
+def open_private(path: Path) -> BinaryIO:
+    """Create ``path`` (it must not exist) for writing, with mode 0600 from the start: a file
+    made with the default mode and narrowed afterwards is readable by others meanwhile."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                 PRIVATE_FILE)
+    return os.fdopen(fd, "wb")
+
+
+def create_private_file(path: Path) -> None:
+    """An empty file at ``path`` with mode 0600, e.g. for SQLite to open as a new database
+    (it then gives the database's -wal, -shm and -journal files the same mode)."""
+    open_private(path).close()
 
 
 def fsync_dir(path: Path) -> None:

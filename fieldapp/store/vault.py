@@ -3,19 +3,21 @@
 A data folder holds ``vault.db`` (SQLCipher 4: every page encrypted and authenticated, the WAL
 too) and ``vault.key`` (the data key wrapped by a passphrase-derived key, see keys.py).
 Opening fails closed: a wrong passphrase, a file that is not encrypted, a damaged or tampered
-file, or a vault written by a newer version is refused with its own error code, and nothing is
-written to the files before they have been checked.
+file (the WAL included, see wal.py), or a vault written by a newer version is refused with its
+own error code, and nothing is written to the files before they have been checked. The folder
+and the files are private to the user (0700 and 0600).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 from fieldapp.domain import divisions
 from fieldapp.domain.ids import uuid7
 from fieldapp.errors import UserFacingError
-from fieldapp.store import keys, schema
+from fieldapp.store import keys, schema, wal
 from fieldapp.store.repository import Store, utc_now
 from fieldapp.store.sqlite import Connection, DatabaseError, connect
 
@@ -80,13 +82,15 @@ class Vault:
             raise VaultError("weak_passphrase")
         if not divisions.is_province(province):
             raise VaultError("unknown_province", province)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir.mkdir(mode=keys.PRIVATE_DIR, parents=True, exist_ok=True)
         data_key = bytearray(os.urandom(keys.DATA_KEY_BYTES))
         key_file = keys.KeyFile.new(bytes(data_key), passphrase, kdf or keys.tune_kdf())
         tmp_db = self.db_path.with_name(DB_NAME + ".new")
         for leftover in (tmp_db, Path(f"{tmp_db}-wal"), Path(f"{tmp_db}-shm")):
             leftover.unlink(missing_ok=True)
         try:
+            # SQLite gives its -wal, -shm and -journal files the mode of the database file
+            keys.create_private_file(tmp_db)
             conn = _connect(tmp_db, bytes(data_key))
             schema.migrate(conn)
             conn.execute(
@@ -133,6 +137,16 @@ class Vault:
         size = self.db_path.stat().st_size
         if size == 0 or size % PAGE_SIZE:
             raise VaultError("damaged", f"file size {size} is not a whole number of pages")
+        self._check_wal()
+
+    def _check_wal(self) -> None:
+        """Refuse the vault if recovering its WAL would silently drop committed transactions
+        (see wal.py). Called before SQLite opens the database. Reads the WAL only: in
+        open_another, opening and closing the database file from Python would release the
+        locks this process's connections hold on it (POSIX locks belong to the process)."""
+        found = wal.check(Path(f"{self.db_path}-wal"), PAGE_SIZE)
+        if found.damaged:
+            raise VaultError("damaged", found.problem)
 
     def _open(self, data_key: bytearray) -> Store:
         conn = _connect(self.db_path, bytes(data_key))
@@ -159,6 +173,7 @@ class Vault:
             raise
         self._data_key = data_key
         self.store = store
+        self._make_files_private()
         return store
 
     def open_another(self) -> Store:
@@ -166,9 +181,20 @@ class Vault:
         WAL lets it read while the main connection writes; writes take turns."""
         if self._data_key is None:
             raise VaultError("locked")
+        self._check_wal()
         conn = _connect(self.db_path, bytes(self._data_key))
         _configure(conn)
         return Store(conn)
+
+    def _make_files_private(self) -> None:
+        """Vaults made before files were created private (0644) become 0600 once opened."""
+        if os.name != "posix":  # pragma: no cover - Windows has no mode bits for this
+            return
+        for path in (self.db_path, self.key_path, Path(f"{self.db_path}-wal"),
+                     Path(f"{self.db_path}-shm")):
+            with contextlib.suppress(OSError):  # gone meanwhile, or not ours to change
+                if path.stat().st_mode & 0o077:
+                    path.chmod(keys.PRIVATE_FILE)
 
     # --- passphrase and lock ----------------------------------------------------------
 

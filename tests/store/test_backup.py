@@ -3,8 +3,10 @@ replaced, refused with a clear code when damaged, wrong or opened with another p
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import tarfile
 
 import pytest
@@ -153,3 +155,60 @@ def test_backup_needs_an_unlocked_vault(tmp_path):
         create_backup(vault, tmp_path / "b")
     assert caught.value.code == "locked"
     assert not (tmp_path / "b").exists()
+
+
+def _listing(folder):
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def test_a_backup_into_a_missing_folder_says_so_and_writes_nothing(tmp_path):
+    vault, _ = new_vault(tmp_path / "v")
+    try:
+        with pytest.raises(BackupError) as caught:
+            create_backup(vault, tmp_path / "usb" / "fieldapp.backup")
+    finally:
+        vault.lock()
+    assert caught.value.code == "no_folder"
+    assert _listing(tmp_path) == ["v", "v/vault.db", "v/vault.key"], "nothing written"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="permissions do not stop root")
+def test_a_backup_into_a_read_only_folder_says_so_and_writes_nothing(tmp_path):
+    vault, _ = new_vault(tmp_path / "v")
+    usb = tmp_path / "usb"
+    usb.mkdir(mode=0o500)
+    try:
+        with pytest.raises(BackupError) as caught:
+            create_backup(vault, usb / "fieldapp.backup")
+    finally:
+        vault.lock()
+        usb.chmod(0o700)
+    assert caught.value.code == "folder_not_writable"
+    assert _listing(tmp_path) == ["usb", "v", "v/vault.db", "v/vault.key"]
+
+
+@pytest.mark.parametrize("refusal", [errno.EACCES, errno.EROFS, errno.ENOENT])
+def test_a_backup_file_that_cannot_be_created_is_refused_in_the_same_words(
+        tmp_path, monkeypatch, refusal):
+    """Where os.access cannot tell (root, a read-only file system, a stick pulled out while
+    the copy was made), the error creating the file says the same as the check before."""
+    vault, _ = new_vault(tmp_path / "v")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    real_open = backup.keys.open_private
+
+    def refuse(path):
+        if path.parent == usb:
+            raise OSError(refusal, os.strerror(refusal), str(path))
+        return real_open(path)
+
+    monkeypatch.setattr(backup.keys, "open_private", refuse)
+    try:
+        with pytest.raises(BackupError) as caught:
+            create_backup(vault, usb / "fieldapp.backup")
+    finally:
+        vault.lock()
+    assert caught.value.code == ("no_folder" if refusal == errno.ENOENT
+                                 else "folder_not_writable")
+    assert list(usb.iterdir()) == [] and _listing(tmp_path / "v") == ["vault.db", "vault.key"]
