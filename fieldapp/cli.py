@@ -113,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Every file the app makes is private to the user even where one is created without an
+    # explicit mode (the vault's files have one; this is the second line of defence).
+    os.umask(0o077)
     args = build_parser().parse_args(argv)
     if args.command is None:
         from fieldapp.app import run_gui
@@ -144,13 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _message(error: UserFacingError, lang: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    from fieldapp import i18n, messages
+    from fieldapp import messages
     from fieldapp.store.repository import ValidationError
 
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
-    i18n.install_translators(app, lang)
+    _in_language(lang)
     text = messages.error_text(error)
     if isinstance(error, ValidationError):
         details = "; ".join(f"{messages.field_label(e.field)}: {messages.field_error_text(e)}"
@@ -202,11 +202,13 @@ def _check(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _backup(args: argparse.Namespace, data_dir: Path) -> int:
-    from fieldapp.store.backup import create_backup
+    from fieldapp.store.backup import check_target, create_backup
     from fieldapp.store.vault import Vault
 
+    passphrase = read_secret(args.passphrase_file, PASSPHRASE_ENV)
+    check_target(args.out)  # a wrong folder is said at once, before the slow unlock
     vault = Vault(data_dir)
-    vault.unlock(read_secret(args.passphrase_file, PASSPHRASE_ENV))
+    vault.unlock(passphrase)
     try:
         create_backup(vault, args.out)
     finally:
@@ -244,6 +246,8 @@ def _sync_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
         replica.mark_success()
         print(f"sent {report.pushed}, received {report.pulled}, refused {report.rejected}, "
               f"conflicts {report.conflicts}, pending {store.pending_count()}")
+        if report.quarantined:
+            print(f"fieldapp: {_quarantine_message(report.quarantined, lang)}", file=sys.stderr)
         refused = [r for r in replica.rejections() if r["mutation_id"] not in before]
         for r in refused:
             print(f"fieldapp: refused: {r['kind']} {r['record_id']}: {r['code']} {r['errors']}",
@@ -256,32 +260,44 @@ def _sync_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
             vault.erase()
             print(f"fieldapp: {_revoked_message(lang)}", file=sys.stderr)
             return 1
-        print(f"fieldapp: {_sync_message(e.kind.value, lang)}", file=sys.stderr)
+        detail = str(body.get("error") or e.detail)
+        print(f"fieldapp: {_sync_message(e.kind.value, detail, lang)}", file=sys.stderr)
         return 1
     finally:
         vault.lock()
 
 
-def _revoked_message(lang: str) -> str:
+def _in_language(lang: str) -> None:
+    """Translators for the messages a headless command prints."""
     from PySide6.QtCore import QCoreApplication
 
     from fieldapp import i18n
 
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
     i18n.install_translators(app, lang)
+
+
+def _revoked_message(lang: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    _in_language(lang)
     return QCoreApplication.translate(
         "Startup", "The administrator revoked this laptop: its records were erased. "
         "Ask your administrator before using it again.")
 
 
-def _sync_message(kind: str, lang: str) -> str:
-    from PySide6.QtCore import QCoreApplication
+def _quarantine_message(count: int, lang: str) -> str:
+    from fieldapp import messages
 
-    from fieldapp import i18n, messages
+    _in_language(lang)
+    return messages.quarantine_text(count)
 
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
-    i18n.install_translators(app, lang)
-    return messages.sync_error_text(kind)
+
+def _sync_message(kind: str, detail: str, lang: str) -> str:
+    from fieldapp import messages
+
+    _in_language(lang)
+    return messages.sync_error_text(kind, detail)
 
 
 def _passwd(args: argparse.Namespace, data_dir: Path) -> int:

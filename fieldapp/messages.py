@@ -90,6 +90,16 @@ def error_text(error: UserFacingError) -> str:
             "The passphrase does not open this backup, so nothing was restored. Type the "
             "passphrase that was in use when the backup was made.",
         ),
+        "no_folder": QCoreApplication.translate(
+            "Messages",
+            "The folder chosen for the backup does not exist, so nothing was written. Plug in "
+            "the USB stick or choose another folder, then try again.",
+        ),
+        "folder_not_writable": QCoreApplication.translate(
+            "Messages",
+            "The folder chosen for the backup cannot be written (read-only, or it belongs to "
+            "someone else), so nothing was written. Choose another folder, then try again.",
+        ),
         "locked": QCoreApplication.translate(
             "Messages", "The vault is locked. Unlock it, then try again."
         ),
@@ -223,8 +233,32 @@ def field_error_text(error: FieldError) -> str:
     return texts.get(code, QCoreApplication.translate("Messages", "This value has the wrong form."))
 
 
+def quarantine_text(count: int) -> str:
+    """After a sync that met records it could not read (they fail the record schema)."""
+    return QCoreApplication.translate(
+        "Messages", "%n record(s) received from the server could not be read and were set "
+        "aside; the others were received. Tell your administrator.", "", count)
+
+
 def sync_error_text(kind: str, detail: str = "") -> str:
-    """One plain sentence for each kind of sync failure (sync.protocol.SyncErrorKind)."""
+    """One plain sentence for each kind of sync failure (sync.protocol.SyncErrorKind);
+    ``detail`` (the server's error code, or the client's) picks a closer one where there
+    is one."""
+    closer = {
+        ("address", "plain_http"): QCoreApplication.translate(
+            "Messages", "The server address must start with https:// (plain http:// is only "
+            "for a server on this computer), so nothing was sent. Check the address."),
+        ("enrollment", "bad_format"): QCoreApplication.translate(
+            "Messages", "An enrollment code has 16 letters and digits, like "
+            "1A2B-3C4D-5E6F-7A8B. Check the code you typed; nothing was sent."),
+        ("conflict", "mutation_reused"): QCoreApplication.translate(
+            "Messages", "The server received other changes under this laptop's identity (a "
+            "copy of this laptop, or a stolen token). Your changes are kept here. Ask your "
+            "administrator to revoke this device and give you a new enrollment code: "
+            "enrolling again sends them."),
+    }
+    if (kind, detail) in closer:
+        return closer[(kind, detail)]
     texts = {
         "network": QCoreApplication.translate(
             "Messages", "No connection to the server. Your changes are kept on this laptop "
@@ -254,5 +288,8 @@ def sync_error_text(kind: str, detail: str = "") -> str:
         "tls": QCoreApplication.translate(
             "Messages", "The server's certificate is not trusted, so nothing was sent. Check "
             "the server address, or ask your administrator for the certificate file."),
+        "address": QCoreApplication.translate(
+            "Messages", "This is not a server address. Type it as https:// followed by the "
+            "server's name, e.g. https://sync.example.ma"),
     }
     return texts.get(kind, texts["server"])

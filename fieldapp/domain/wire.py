@@ -42,26 +42,92 @@ def empty_stored(kind: RecordKind) -> dict[str, Any]:
     return empty
 
 
-def _type_problem(f: Field, value: Any, empty: Any) -> str | None:
-    """The exact JSON type of each field type: no coercion, no floats, no booleans."""
-    if value is None:
-        return None if empty is None else "wrong_type"
-    t = f.type
+_LISTS = (FieldType.CODES, FieldType.TEXTS)
+_Spec = tuple[Field, FieldType, bool]  # the field, its type, whether null is its stored form
+_SPECS: dict[str, dict[str, _Spec]] = {}
+
+
+def _specs(kind: RecordKind) -> dict[str, _Spec]:
+    specs = _SPECS.get(kind.name)
+    if specs is None:
+        empty = empty_stored(kind)
+        specs = _SPECS[kind.name] = {f.name: (f, f.type, empty[f.name] is None)
+                                     for f in kind.fields}
+    return specs
+
+
+def _typed(t: FieldType, value: Any) -> tuple[Any, str | None]:
+    """The Python value of a stored value of type ``t`` (not None), or the problem: the
+    exact JSON type of each field type, with no coercion, no floats, no booleans."""
+    vt = type(value)
     if t is FieldType.BOOL:
-        return None if type(value) is int and value in (0, 1) else "wrong_type"
+        if vt is int and (value == 0 or value == 1):
+            return value == 1, None
+        return None, "wrong_type"
     if t is FieldType.INT:
-        if type(value) is not int:
-            return "not_a_number" if type(value) is str else "wrong_type"
-        return None if -MAX_INT <= value <= MAX_INT else "out_of_range"
-    if type(value) is not str:
-        return "wrong_type"
+        if vt is not int:
+            return None, "not_a_number" if vt is str else "wrong_type"
+        return value, None if -MAX_INT <= value <= MAX_INT else "out_of_range"
+    if vt is not str:
+        return None, "wrong_type"
     if len(value) > MAX_WIRE_TEXT:
-        return "too_long"
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate ("\ud800") is not text
-        return "bad_text"
-    return None
+        return None, "too_long"
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate ("\ud800") is not text
+            return None, "bad_text"
+    if t in _LISTS:  # the JSON text of an array of strings
+        try:
+            items = json.loads(value)
+        except ValueError:
+            return None, "wrong_type"
+        if type(items) is not list or any(type(i) is not str for i in items):
+            return None, "wrong_type"
+        return items, None
+    return value, None
+
+
+def _check(kind: RecordKind, fields: Mapping[str, Any], whole: bool) -> list[FieldError]:
+    specs = _specs(kind)
+    errors: list[FieldError] = []
+    typed: dict[str, Any] = {}
+    for name, value in fields.items():
+        spec = specs.get(name)
+        if spec is None:
+            errors.append(FieldError(name, "unknown_field"))
+            continue
+        if value is None:
+            if spec[2]:
+                typed[name] = None
+            else:
+                errors.append(FieldError(name, "wrong_type"))
+            continue
+        python, problem = _typed(spec[1], value)
+        if problem is None:
+            typed[name] = python
+        else:
+            errors.append(FieldError(name, problem))
+    if errors and whole:
+        return errors
+    if not typed:
+        return errors
+    cleaned, field_errors = kind.prepare_fields(typed)
+    invalid = {e.field for e in field_errors} if field_errors else ()
+    for name, python in typed.items():
+        if name in invalid:
+            continue  # not a valid value: prepare's own error says why
+        now = cleaned[name]
+        f, t, _ = specs[name]
+        if now is python and t not in _LISTS:
+            continue  # prepare kept the very value: nothing to normalise
+        sent = fields[name]
+        stored = f.to_stored(now)  # lists: the same items written the same way?
+        if type(stored) is not type(sent) or stored != sent:
+            errors.append(FieldError(name, "not_normalised"))
+    if whole:
+        errors.extend(field_errors)
+    return errors
 
 
 def check_fields(kind: RecordKind, fields: Mapping[str, Any]) -> list[FieldError]:
@@ -70,62 +136,17 @@ def check_fields(kind: RecordKind, fields: Mapping[str, Any]) -> list[FieldError
 
     Rules between fields and the values' meaning (a known code, a date not in the future)
     are checked by :meth:`RecordKind.prepare` on the whole record; this checks what must hold
-    before a value may be stored or sent on at all.
+    before a value may be stored or sent on at all. A value the app would store otherwise
+    (untrimmed text, a repeated choice) is ``not_normalised``: never rewritten here.
     """
-    errors: list[FieldError] = []
-    empty = empty_stored(kind)
-    typed: dict[str, Any] = {}
-    for name, value in fields.items():
-        f = kind.by_name.get(name)
-        if f is None:
-            errors.append(FieldError(name, "unknown_field"))
-            continue
-        problem = _type_problem(f, value, empty[name])
-        if problem is None and f.stored_as_json:
-            problem = _json_list_problem(value)
-        if problem is not None:
-            errors.append(FieldError(name, problem))
-        else:
-            typed[name] = f.from_stored(value)
-    if not typed:
-        return errors
-    cleaned, field_errors = kind.prepare_fields(typed)
-    invalid = {e.field for e in field_errors}
-    for name in typed:
-        if name in invalid:
-            continue  # not a valid value: prepare's own error is reported with the record
-        f = kind.by_name[name]
-        try:
-            stored = f.to_stored(cleaned[name])
-        except (TypeError, ValueError):
-            errors.append(FieldError(name, "wrong_type"))
-            continue
-        sent = fields[name]
-        if type(stored) is not type(sent) or stored != sent:
-            errors.append(FieldError(name, "not_normalised"))
-    return errors
-
-
-def _json_list_problem(value: Any) -> str | None:
-    """Choices and lists travel as the JSON text of an array of strings."""
-    try:
-        items = json.loads(value)
-    except ValueError:
-        return "wrong_type"
-    if type(items) is not list or any(type(i) is not str for i in items):
-        return "wrong_type"
-    return None
+    return _check(kind, fields, whole=False)
 
 
 def check_record(kind: RecordKind, fields: Mapping[str, Any]) -> list[FieldError]:
     """Problems of a whole record as a server holds it (the pull's defence): the stored
     shape of every field, and each field's own rules (required, known codes, lengths). Rules
     that depend on today's date or tie fields together are left to the author's app."""
-    errors = check_fields(kind, fields)
-    if errors:
-        return errors
-    typed = {n: kind.by_name[n].from_stored(v) for n, v in fields.items()}
-    return kind.prepare_fields(typed)[1]
+    return _check(kind, fields, whole=True)
 
 
 # --- JSON Schema ------------------------------------------------------------------------------

@@ -17,7 +17,6 @@ import gzip
 import json
 import socket
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter
