@@ -360,6 +360,17 @@
 </context>
 <context>
     <name>Messages</name>
+    <message numerus="yes">
+        <source>%n record(s) received from the server could not be read and were set aside; the others were received. Tell your administrator.</source>
+        <translation>
+            <numerusform>لم يُستبعَد أي سجل (%n)</numerusform>
+            <numerusform>سجل واحد (%n) وصل من الخادم لم تمكن قراءته فوُضع جانبا؛ وصلت السجلات الأخرى. أخبر مسؤول النظام.</numerusform>
+            <numerusform>سجلان (%n) وصلا من الخادم لم تمكن قراءتهما فوُضعا جانبا؛ وصلت السجلات الأخرى. أخبر مسؤول النظام.</numerusform>
+            <numerusform>%n سجلات وصلت من الخادم لم تمكن قراءتها فوُضعت جانبا؛ وصلت السجلات الأخرى. أخبر مسؤول النظام.</numerusform>
+            <numerusform>%n سجلا وصل من الخادم لم تمكن قراءته فوُضع جانبا؛ وصلت السجلات الأخرى. أخبر مسؤول النظام.</numerusform>
+            <numerusform>%n سجل وصل من الخادم لم تمكن قراءته فوُضع جانبا؛ وصلت السجلات الأخرى. أخبر مسؤول النظام.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The passphrase is not correct. Check the keyboard language and Caps Lock, then try again.</source>
         <translation>عبارة المرور غير صحيحة. تحقق من لغة لوحة المفاتيح ومن زر الأحرف الكبيرة (Caps Lock)، ثم أعد المحاولة.</translation>
@@ -431,6 +442,14 @@
     <message>
         <source>The passphrase does not open this backup, so nothing was restored. Type the passphrase that was in use when the backup was made.</source>
         <translation>عبارة المرور هذه لا تفتح النسخة الاحتياطية، لذلك لم يتم استرجاع أي شيء. اكتب عبارة المرور التي كانت مستعملة عند إنشاء النسخة الاحتياطية.</translation>
+    </message>
+    <message>
+        <source>The folder chosen for the backup does not exist, so nothing was written. Plug in the USB stick or choose another folder, then try again.</source>
+        <translation>المجلد المختار للنسخة الاحتياطية غير موجود، لذلك لم يُكتب أي شيء. أدخل مفتاح USB أو اختر مجلدا آخر، ثم أعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>The folder chosen for the backup cannot be written (read-only, or it belongs to someone else), so nothing was written. Choose another folder, then try again.</source>
+        <translation>لا يمكن الكتابة في المجلد المختار للنسخة الاحتياطية (للقراءة فقط، أو يملكه مستخدم آخر)، لذلك لم يُكتب أي شيء. اختر مجلدا آخر، ثم أعد المحاولة.</translation>
     </message>
     <message>
         <source>The vault is locked. Unlock it, then try again.</source>
@@ -748,6 +767,18 @@
         <translation>هذا الإقليم خارج النطاق المخصص لهذا الحاسوب.</translation>
     </message>
     <message>
+        <source>The server address must start with https:// (plain http:// is only for a server on this computer), so nothing was sent. Check the address.</source>
+        <translation>يجب أن يبدأ عنوان الخادم بـ https://‏ (أما http://‏ فهو فقط لخادم على هذا الحاسوب)، لذلك لم يُرسل أي شيء. تحقق من العنوان.</translation>
+    </message>
+    <message>
+        <source>An enrollment code has 16 letters and digits, like 1A2B-3C4D-5E6F-7A8B. Check the code you typed; nothing was sent.</source>
+        <translation>يتكون رمز التسجيل من 16 حرفا ورقما، مثل 1A2B-3C4D-5E6F-7A8B. تحقق من الرمز الذي كتبته؛ لم يُرسل أي شيء.</translation>
+    </message>
+    <message>
+        <source>The server received other changes under this laptop&apos;s identity (a copy of this laptop, or a stolen token). Your changes are kept here. Ask your administrator to revoke this device and give you a new enrollment code: enrolling again sends them.</source>
+        <translation>تلقى الخادم تعديلات أخرى باسم هذا الحاسوب (نسخة منه، أو رمز دخول مسروق). تعديلاتك محفوظة هنا. اطلب من مسؤول النظام إلغاء هذا الجهاز وإعطاءك رمز تسجيل جديدا: التسجيل من جديد يرسلها.</translation>
+    </message>
+    <message>
         <source>No connection to the server. Your changes are kept on this laptop and will be sent when the network is back.</source>
         <translation>لا يوجد اتصال بالخادم. تبقى تعديلاتك محفوظة على هذا الحاسوب وسترسل عند عودة الشبكة.</translation>
     </message>
@@ -786,6 +817,10 @@
     <message>
         <source>The server&apos;s certificate is not trusted, so nothing was sent. Check the server address, or ask your administrator for the certificate file.</source>
         <translation>شهادة الخادم غير موثوقة، لذلك لم يرسل أي شيء. تحقق من عنوان الخادم أو اطلب ملف الشهادة من مسؤول النظام.</translation>
+    </message>
+    <message>
+        <source>This is not a server address. Type it as https:// followed by the server&apos;s name, e.g. https://sync.example.ma</source>
+        <translation>هذا ليس عنوان خادم. اكتبه على شكل https://‏ متبوعا باسم الخادم، مثلا https://sync.example.ma</translation>
     </message>
     <message>
         <source>Enter a number from {min} to {max}.</source>

@@ -348,6 +348,13 @@
 </context>
 <context>
     <name>Messages</name>
+    <message numerus="yes">
+        <source>%n record(s) received from the server could not be read and were set aside; the others were received. Tell your administrator.</source>
+        <translation>
+            <numerusform>%n enregistrement reçu du serveur n'a pas pu être lu et a été mis de côté ; les autres ont été reçus. Prévenez votre administrateur.</numerusform>
+            <numerusform>%n enregistrements reçus du serveur n'ont pas pu être lus et ont été mis de côté ; les autres ont été reçus. Prévenez votre administrateur.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The passphrase is not correct. Check the keyboard language and Caps Lock, then try again.</source>
         <translation>La phrase secrète est incorrecte. Vérifiez la langue du clavier et la touche Verr. Maj (Caps Lock), puis réessayez.</translation>
@@ -419,6 +426,14 @@
     <message>
         <source>The passphrase does not open this backup, so nothing was restored. Type the passphrase that was in use when the backup was made.</source>
         <translation>Cette phrase secrète n’ouvre pas cette sauvegarde : rien n’a été restauré. Saisissez la phrase secrète utilisée au moment de la sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The folder chosen for the backup does not exist, so nothing was written. Plug in the USB stick or choose another folder, then try again.</source>
+        <translation>Le dossier choisi pour la sauvegarde n'existe pas : rien n'a été écrit. Branchez la clé USB ou choisissez un autre dossier, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The folder chosen for the backup cannot be written (read-only, or it belongs to someone else), so nothing was written. Choose another folder, then try again.</source>
+        <translation>Impossible d'écrire dans le dossier choisi pour la sauvegarde (lecture seule, ou il appartient à quelqu'un d'autre) : rien n'a été écrit. Choisissez un autre dossier, puis réessayez.</translation>
     </message>
     <message>
         <source>The vault is locked. Unlock it, then try again.</source>
@@ -732,6 +747,18 @@
         <translation>Cette province est hors du périmètre de cet ordinateur.</translation>
     </message>
     <message>
+        <source>The server address must start with https:// (plain http:// is only for a server on this computer), so nothing was sent. Check the address.</source>
+        <translation>L'adresse du serveur doit commencer par https:// (http:// seul n'est permis que pour un serveur sur cet ordinateur) : rien n'a été envoyé. Vérifiez l'adresse.</translation>
+    </message>
+    <message>
+        <source>An enrollment code has 16 letters and digits, like 1A2B-3C4D-5E6F-7A8B. Check the code you typed; nothing was sent.</source>
+        <translation>Un code d'inscription compte 16 lettres et chiffres, comme 1A2B-3C4D-5E6F-7A8B. Vérifiez le code saisi ; rien n'a été envoyé.</translation>
+    </message>
+    <message>
+        <source>The server received other changes under this laptop&apos;s identity (a copy of this laptop, or a stolen token). Your changes are kept here. Ask your administrator to revoke this device and give you a new enrollment code: enrolling again sends them.</source>
+        <translation>Le serveur a reçu d'autres modifications sous l'identité de cet ordinateur (une copie de celui-ci, ou un jeton volé). Vos modifications sont gardées ici. Demandez à votre administrateur de révoquer cet appareil et de vous donner un nouveau code d'inscription : une nouvelle inscription les enverra.</translation>
+    </message>
+    <message>
         <source>No connection to the server. Your changes are kept on this laptop and will be sent when the network is back.</source>
         <translation>Pas de connexion au serveur. Vos modifications restent sur cet ordinateur et seront envoyées au retour du réseau.</translation>
     </message>
@@ -770,6 +797,10 @@
     <message>
         <source>The server&apos;s certificate is not trusted, so nothing was sent. Check the server address, or ask your administrator for the certificate file.</source>
         <translation>Le certificat du serveur n’est pas reconnu : rien n’a été envoyé. Vérifiez l’adresse du serveur ou demandez le fichier de certificat à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>This is not a server address. Type it as https:// followed by the server&apos;s name, e.g. https://sync.example.ma</source>
+        <translation>Ce n'est pas une adresse de serveur. Saisissez https:// suivi du nom du serveur, par exemple https://sync.example.ma</translation>
     </message>
     <message>
         <source>Enter a number from {min} to {max}.</source>
