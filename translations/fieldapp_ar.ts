@@ -768,11 +768,11 @@
     </message>
     <message>
         <source>The server address must start with https:// (plain http:// is only for a server on this computer), so nothing was sent. Check the address.</source>
-        <translation>يجب أن يبدأ عنوان الخادم بـ https://‏ (أما http://‏ فهو فقط لخادم على هذا الحاسوب)، لذلك لم يُرسل أي شيء. تحقق من العنوان.</translation>
+        <translation>يجب أن يبدأ عنوان الخادم بـ ⁦https://⁩ (أما ⁦http://⁩ فهو فقط لخادم على هذا الحاسوب)، لذلك لم يُرسل أي شيء. تحقق من العنوان.</translation>
     </message>
     <message>
         <source>An enrollment code has 16 letters and digits, like 1A2B-3C4D-5E6F-7A8B. Check the code you typed; nothing was sent.</source>
-        <translation>يتكون رمز التسجيل من 16 حرفا ورقما، مثل 1A2B-3C4D-5E6F-7A8B. تحقق من الرمز الذي كتبته؛ لم يُرسل أي شيء.</translation>
+        <translation>يتكون رمز التسجيل من 16 حرفا ورقما، مثل ⁦1A2B-3C4D-5E6F-7A8B⁩. تحقق من الرمز الذي كتبته؛ لم يُرسل أي شيء.</translation>
     </message>
     <message>
         <source>The server received other changes under this laptop&apos;s identity (a copy of this laptop, or a stolen token). Your changes are kept here. Ask your administrator to revoke this device and give you a new enrollment code: enrolling again sends them.</source>
@@ -820,7 +820,7 @@
     </message>
     <message>
         <source>This is not a server address. Type it as https:// followed by the server&apos;s name, e.g. https://sync.example.ma</source>
-        <translation>هذا ليس عنوان خادم. اكتبه على شكل https://‏ متبوعا باسم الخادم، مثلا https://sync.example.ma</translation>
+        <translation>هذا ليس عنوان خادم. اكتبه على شكل ⁦https://⁩ متبوعا باسم الخادم، مثلا ⁦https://sync.example.ma⁩</translation>
     </message>
     <message>
         <source>Enter a number from {min} to {max}.</source>
