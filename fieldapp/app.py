@@ -170,7 +170,12 @@ class FieldApp(QObject):
                 restored.connect(self.lock)
         if drafts:
             self.main.restore_drafts(drafts)
-            self.db.run(lambda store: [store.discard_draft(f) for f in drafts])
+
+            def discard(store: Store) -> None:
+                for form in drafts:
+                    store.discard_draft(form)
+
+            self.db.run(discard)
         self._attach_sync(screens)
         self._add_global_search()
         geometry = self.start.geometry()
@@ -201,7 +206,9 @@ class FieldApp(QObject):
 
     def _attach_sync(self, screens: list[Screen]) -> None:
         assert self.main is not None
-        self.main.sync_slot.layout().addWidget(SyncStatus(self.sync))
+        slot = self.main.sync_slot.layout()
+        assert slot is not None
+        slot.addWidget(SyncStatus(self.sync))
 
         def load(store: Store) -> tuple[dict[str, Any], list[dict[str, Any]]]:
             replica = StoreReplica(store)

@@ -75,9 +75,9 @@ def update() -> None:
         path = TRANSLATIONS_DIR / f"fieldapp_{lang}.ts"
         old: dict[tuple[str, str, str], ET.Element] = {}
         if path.exists():
-            for context in ET.parse(path).getroot().iter("context"):
-                name = context.findtext("name", "")
-                for message in context.iter("message"):
+            for element in ET.parse(path).getroot().iter("context"):
+                name = element.findtext("name", "")
+                for message in element.iter("message"):
                     key = (name, message.findtext("source", ""),
                            message.findtext("comment", ""))
                     old[key] = message

@@ -262,7 +262,7 @@ class BackupBox(QGroupBox):
         dialog = QProgressDialog(text, "", 0, 0, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
-        dialog.setCancelButton(None)  # type: ignore[arg-type]
+        dialog.setCancelButton(None)
         dialog.show()
         self.progress = dialog
         self.backup_button.setEnabled(False)
