@@ -1,12 +1,20 @@
-"""Sync of 10,000 changed records through a real server on 127.0.0.1: one laptop pushes them,
-another pulls them, on SQLite and on PostgreSQL (when it answers).
+"""Sync through a real server on 127.0.0.1: one laptop pushes, another pulls, on SQLite and
+on PostgreSQL (when it answers), for two workloads:
+
+- ``peer``: the 10,000 encounter-shaped records (~600 bytes, an Arabic or French note each)
+  that PouchDB and Kinto were measured on here (``../shared/bench/``, mapped onto fieldapp's
+  kinds by ``bench/peer_workload.py``); the peers' figures are printed beside, from their
+  own sitting. Targets: round trip <= 4 s, push and pull each >= 2x PouchDB's rate.
+- ``persons``: 10,000 small person records (``--count``).
 
 Figures: wall time of the push, of the pull and of the round trip (push then pull), records/s,
-body bytes on the wire per record, and the ratio of the push to a baseline measured in the
-same run: the very same (gzipped) push bodies POSTed with ``requests`` to a trivial stdlib
-``http.server`` in this process that reads the body and answers ``{}``.
+body bytes per record on the wire (gzip) and after gunzip, and the ratio of the push to a
+baseline measured in the same run: the very same (gzipped) push bodies POSTed with
+``requests`` to a trivial stdlib ``http.server`` in this process that reads the body and
+answers ``{}``.
 
-    .venv/bin/python bench/sync.py [--count N] [--rounds R] [--backend sqlite|postgres|both]
+    .venv/bin/python bench/sync.py [--workload peer|persons|both] [--count N] [--rounds R]
+                                   [--backend sqlite|postgres|both]
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import peer_workload
 import requests
 from common import median, report, temp_dir, timed
 
@@ -42,6 +51,9 @@ NOTES = ["Rencontré près de la gare, demande une couverture.", "Dort sous le p
          "يحتاج إلى فحص طبي", "", "Accompagné de son frère, refuse le centre."]
 
 
+PEER_RECORDS: list[dict[str, Any]] = []
+
+
 def persons(n: int, seed: int = 1) -> list[dict[str, Any]]:
     rng = random.Random(seed)
     out = []
@@ -60,19 +72,21 @@ def persons(n: int, seed: int = 1) -> list[dict[str, Any]]:
 
 
 class WireSession(requests.Session):
-    """Keeps the push bodies exactly as sent, and counts response bytes as received (before
-    gunzip: ``HttpClient.bytes_received`` counts them after)."""
+    """Keeps the push bodies exactly as sent, and counts response bytes as received (gzip,
+    off the socket) and after gunzip."""
 
     def __init__(self) -> None:
         super().__init__()
         self.pushes: list[tuple[bytes, dict[str, str]]] = []
         self.wire_received = 0
+        self.plain_received = 0
 
     def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
         response = super().request(method, url, *args, **kwargs)
         if url.endswith("/v1/push"):
             self.pushes.append((kwargs["data"], dict(kwargs.get("headers") or {})))
-        self.wire_received += response.raw.tell()  # the body is read: bytes off the socket
+        self.plain_received += len(response.content)  # reads the body, gunzipped
+        self.wire_received += response.raw.tell()  # bytes off the socket
         return response
 
 
@@ -106,11 +120,11 @@ def baseline(url: str, bodies: list[tuple[bytes, dict[str, str]]]) -> float:
         return timed(post_all)
 
 
-def one_round(db_url: str, count: int, sink_url: str, seed: int) -> dict[str, float]:
+def one_round(db_url: str, workload: str, count: int, sink_url: str,
+              seed: int) -> dict[str, float]:
     db, service = open_service(db_url)
-    service.create_team("Équipe mobile Rabat", "province:rabat")
     for user in ("writer", "reader"):
-        service.create_user(user, "field_worker", team="Équipe mobile Rabat")
+        service.create_user(user, "field_worker", scope=f"province:{peer_workload.PROVINCE}")
     server = ServerProcess(db_url).start()
     folder = temp_dir("sync")
     vaults = []
@@ -121,7 +135,11 @@ def one_round(db_url: str, count: int, sink_url: str, seed: int) -> dict[str, fl
         a, b = StoreReplica(a_store), StoreReplica(b_store)
         sync_client.enroll(a, server.url, service.issue_code("writer"), "writer")
         sync_client.enroll(b, server.url, service.issue_code("reader"), "reader")
-        ids = set(a_store.persons.create_many(persons(count, seed)))
+        if workload == "peer":
+            ids = peer_workload.load(a_store, PEER_RECORDS)
+        else:
+            ids = set(a_store.persons.create_many(persons(count, seed)))
+        count = len(ids)
         assert a_store.pending_count() == count
 
         a_session, b_session = WireSession(), WireSession()
@@ -135,22 +153,23 @@ def one_round(db_url: str, count: int, sink_url: str, seed: int) -> dict[str, fl
 
         def pull() -> None:
             report_ = sync_client.sync(b, b_client, page_size=500)
-            assert report_.pulled == count, report_
+            assert report_.pulled == count and not report_.quarantined, report_
 
         push_s = timed(push)
         base_s = baseline(sink_url, a_session.pushes)
         pull_s = timed(pull)
         assert a_store.pending_count() == 0
-        got = {r[0] for r in b_store.conn.execute("SELECT id FROM persons")}
+        got = {r[0] for table in ("persons", "patrols", "shelters", "encounters")
+               for r in b_store.conn.execute(f"SELECT id FROM {table}")}
         assert got == ids, "the reader does not hold what the writer wrote"
         a_session.close()
         b_session.close()
-        return {"push": push_s, "pull": pull_s, "baseline": base_s,
+        return {"push": push_s, "pull": pull_s, "baseline": base_s, "count": count,
                 "push_requests": len(a_session.pushes),
                 "sent": a_client.bytes_sent + b_client.bytes_sent,
                 "push_sent": a_client.bytes_sent,
                 "pull_wire": b_session.wire_received,
-                "pull_plain": b_client.bytes_received,
+                "pull_plain": b_session.plain_received,
                 "wire": (a_client.bytes_sent + b_client.bytes_sent + a_session.wire_received
                          + b_session.wire_received)}
     finally:
@@ -161,19 +180,20 @@ def one_round(db_url: str, count: int, sink_url: str, seed: int) -> dict[str, fl
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def run_backend(name: str, count: int, rounds: int, sink_url: str) -> None:
+def run_backend(name: str, workload: str, count: int, rounds: int, sink_url: str) -> None:
     results = []
     for r in range(rounds):
         if name == "sqlite":
             folder = temp_dir("server")
             try:
-                results.append(one_round(str(folder / "server.db"), count, sink_url, r))
+                results.append(one_round(str(folder / "server.db"), workload, count, sink_url,
+                                         r))
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
         else:
             url, dbname = fresh_postgres_database()
             try:
-                results.append(one_round(url, count, sink_url, r))
+                results.append(one_round(url, workload, count, sink_url, r))
             finally:
                 drop_postgres_database(dbname)
     push = median([x["push"] for x in results])
@@ -181,11 +201,16 @@ def run_backend(name: str, count: int, rounds: int, sink_url: str) -> None:
     trip = median([x["push"] + x["pull"] for x in results])
     base = median([x["baseline"] for x in results])
     last = results[-1]
-    print(f"\n{name}: {count} records, median of {rounds} rounds "
+    count = int(last["count"])
+    print(f"\n{name}, {workload} workload: {count} records, median of {rounds} rounds "
           f"({last['push_requests']} push requests)")
-    report("push (writer → server)", push, "s")
-    report("pull (server → reader, pages of 500)", pull, "s")
-    report("round trip (push + pull)", trip, "s", "<= 5")
+    pouch = peer_workload.PEERS[0]
+    peer = workload == "peer"
+    report("push (writer → server)", push, "s",
+           f"<= {pouch[1] / 2:.2f}: 2x PouchDB's rate" if peer else "")
+    report("pull (server → reader, pages of 500)", pull, "s",
+           f"<= {pouch[2] / 2:.2f}: 2x PouchDB's rate" if peer else "")
+    report("round trip (push + pull)", trip, "s", "<= 4" if peer else "")
     report("push records/s", count / push, "rec/s")
     report("pull records/s", count / pull, "rec/s")
     report("round trip records/s", count / trip, "rec/s")
@@ -193,8 +218,15 @@ def run_backend(name: str, count: int, rounds: int, sink_url: str) -> None:
     report("pull bytes received per record (wire, gzip)", last["pull_wire"] / count, "B")
     report("pull bytes per record after gunzip", last["pull_plain"] / count, "B")
     report("all body bytes on the wire per record", last["wire"] / count, "B")
+    report("push bytes on the wire (MB)", last["push_sent"] / 1e6, "MB")
+    report("pull bytes on the wire (MB)", last["pull_wire"] / 1e6, "MB")
     report("baseline: same push bodies to http.server", base, "s")
     report("ratio push / baseline", push / base, "x")
+    if peer:
+        print("peers on the same workload (another sitting, ../shared/bench/README.md):")
+        for system, p_push, p_pull, p_trip, p_up, p_down in peer_workload.PEERS:
+            print(f"  {system:<44} push {p_push:7.2f} s  pull {p_pull:6.2f} s  "
+                  f"round trip {p_trip:7.2f} s  wire {p_up:.1f} + {p_down:.1f} MB")
 
 
 def main() -> None:
@@ -202,20 +234,26 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--workload", choices=["peer", "persons", "both"], default="both")
     args = parser.parse_args()
+    global PEER_RECORDS
+    workloads = ["peer", "persons"] if args.workload == "both" else [args.workload]
+    if "peer" in workloads:
+        PEER_RECORDS = peer_workload.peer_records()
     sink = ThreadingHTTPServer(("127.0.0.1", 0), Sink)
     sink.daemon_threads = True
     threading.Thread(target=sink.serve_forever, daemon=True).start()
     sink_url = f"http://127.0.0.1:{sink.server_address[1]}"
     try:
-        if args.backend in ("sqlite", "both"):
-            run_backend("sqlite", args.count, args.rounds, sink_url)
-        if args.backend in ("postgres", "both"):
-            reason = postgres_available()
-            if reason:
-                print(f"\npostgres: skipped ({reason})")
-            else:
-                run_backend("postgres", args.count, args.rounds, sink_url)
+        for workload in workloads:
+            if args.backend in ("sqlite", "both"):
+                run_backend("sqlite", workload, args.count, args.rounds, sink_url)
+            if args.backend in ("postgres", "both"):
+                reason = postgres_available()
+                if reason:
+                    print(f"\npostgres: skipped ({reason})")
+                else:
+                    run_backend("postgres", workload, args.count, args.rounds, sink_url)
     finally:
         sink.shutdown()
         sink.server_close()
