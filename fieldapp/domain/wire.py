@@ -21,7 +21,7 @@ repeated choices, …) — the server never rewrites a value behind its author's
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from typing import Any
 
 from fieldapp.domain.fields import Field, FieldError, FieldType
@@ -88,7 +88,10 @@ def _typed(t: FieldType, value: Any) -> tuple[Any, str | None]:
     return value, None
 
 
-def _check(kind: RecordKind, fields: Mapping[str, Any], whole: bool) -> list[FieldError]:
+def typed_fields(kind: RecordKind,
+                 fields: Mapping[str, Any]) -> tuple[dict[str, Any], list[FieldError]]:
+    """The Python value of each field of ``fields`` whose JSON type is right for its field,
+    and a problem for each other one (``unknown_field``, ``wrong_type``, …)."""
     specs = _specs(kind)
     errors: list[FieldError] = []
     typed: dict[str, Any] = {}
@@ -108,23 +111,36 @@ def _check(kind: RecordKind, fields: Mapping[str, Any], whole: bool) -> list[Fie
             typed[name] = python
         else:
             errors.append(FieldError(name, problem))
-    if errors and whole:
-        return errors
-    if not typed:
-        return errors
-    cleaned, field_errors = kind.prepare_fields(typed)
-    invalid = {e.field for e in field_errors} if field_errors else ()
+    return typed, errors
+
+
+def unnormalised(kind: RecordKind, sent: Mapping[str, Any], typed: Mapping[str, Any],
+                 cleaned: Mapping[str, Any], invalid: Container[str]) -> list[FieldError]:
+    """``not_normalised`` for each field whose value ``sent`` (stored shape; ``typed`` is its
+    Python value) is not what the app stores for it: ``cleaned`` is the record as ``prepare``
+    cleaned it, and fields in ``invalid`` have an error of their own already."""
+    specs = _specs(kind)
+    errors = []
     for name, python in typed.items():
         if name in invalid:
-            continue  # not a valid value: prepare's own error says why
+            continue
         now = cleaned[name]
         f, t, _ = specs[name]
         if now is python and t not in _LISTS:
             continue  # prepare kept the very value: nothing to normalise
-        sent = fields[name]
         stored = f.to_stored(now)  # lists: the same items written the same way?
-        if type(stored) is not type(sent) or stored != sent:
+        value = sent[name]
+        if type(stored) is not type(value) or stored != value:
             errors.append(FieldError(name, "not_normalised"))
+    return errors
+
+
+def _check(kind: RecordKind, fields: Mapping[str, Any], whole: bool) -> list[FieldError]:
+    typed, errors = typed_fields(kind, fields)
+    if (errors and whole) or not typed:
+        return errors
+    cleaned, field_errors = kind.prepare_fields(typed)
+    errors += unnormalised(kind, fields, typed, cleaned, {e.field for e in field_errors})
     if whole:
         errors.extend(field_errors)
     return errors

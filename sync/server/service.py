@@ -20,7 +20,6 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from fieldapp.domain import divisions, records, wire
-from fieldapp.domain.fields import FieldType
 from fieldapp.domain.ids import uuid7
 from sync.protocol import (
     Change,
@@ -394,10 +393,11 @@ class Service:
             for kind, rid, version, fields, versions, hlc, dev in rows:
                 cursor[province] = int(version)
                 values = json.loads(fields)
-                problems = wire.check_record(records.KINDS[kind], values)
+                problems = wire.typed_fields(records.KINDS[kind], values)[1]
                 if problems:
                     # a defence: nothing stored since the schema is checked on push can fail
-                    # here; what an older server let in is withheld, not sent to every laptop
+                    # here; a value of a wrong type that an older server let in is withheld,
+                    # not sent to every laptop (which checks each record whole, too)
                     log.error("record %s %s withheld from pulls: %s", kind, rid,
                               ", ".join(f"{e.field} {e.code}" for e in problems))
                     continue
@@ -436,6 +436,9 @@ class _Batch:
     def __init__(self, tx: Tx, device: Device, replay_before: int = 0) -> None:
         self.tx, self.device = tx, device
         self.now_ms = now_ms()
+        # dates may run ahead of the server's own by CLOCK_MARGIN: a laptop whose clock
+        # runs a day ahead gets the same outcome as one on time
+        self.today = date.today() + CLOCK_MARGIN
         self.replay_before = replay_before
         # (kind, id) → [province, fields, versions, writers, in_database, touched]
         self.records: dict[tuple[str, str], list[Any]] = {}
@@ -475,7 +478,7 @@ class _Batch:
         mid = change.mutation_id
         if kind is None:
             return Outcome(mid, "rejected", "unknown_kind")
-        shape = wire.check_fields(kind, change.fields)
+        typed, shape = wire.typed_fields(kind, change.fields)
         if shape:
             unknown = tuple((e.field, "unknown") for e in shape if e.code == "unknown_field")
             if unknown:
@@ -519,8 +522,17 @@ class _Batch:
             if not kept:
                 return Outcome(mid, "applied")
             change = dataclasses.replace(change, fields=kept)
+            typed = {n: typed[n] for n in kept}
         merged = {**current, **change.fields}
-        problems = _validate(kind, merged)  # the record as it would be, by the app's rules
+        # the record as it would be, by the app's own rules, and each value sent exactly as
+        # the app stores it
+        python = _python(kind, current)
+        python.update(typed)
+        cleaned, errors = kind.prepare(python, self.today)
+        invalid = {e.field for e in errors}
+        problems = [(e.field, e.code) for e in errors] + [
+            (e.field, e.code) for e in wire.unnormalised(kind, change.fields, typed, cleaned,
+                                                         invalid)]
         if change.replay and entry is None:
             # a replayed edit can come before the replayed creation of its record (another
             # laptop's): check the fields it carries, the rest comes with the creation
@@ -623,19 +635,15 @@ def digest(change: Change) -> str:
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _validate(kind: records.RecordKind, stored: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """The app's own rules, on the record as it would be after the change."""
-    python = dict(stored)
-    for f in kind.fields:
-        if f.name in python:
+def _python(kind: records.RecordKind, stored: Mapping[str, Any]) -> dict[str, Any]:
+    """The Python values of a record the server holds; a value an older server let in that
+    does not read is left out (the change at hand is judged on its own fields)."""
+    out = {}
+    for name, value in stored.items():
+        f = kind.by_name.get(name)
+        if f is not None:
             try:
-                python[f.name] = f.from_stored(python[f.name])
-            except (ValueError, TypeError):
-                return [(f.name, "wrong_type")]
-            if f.type is FieldType.INT and isinstance(python[f.name], float):
-                return [(f.name, "not_a_number")]
-    try:
-        _, errors = kind.prepare(python, date.today() + CLOCK_MARGIN)
-    except KeyError as e:
-        return [(str(e), "unknown")]
-    return [(e.field, e.code) for e in errors]
+                out[name] = f.from_stored(value)
+            except (TypeError, ValueError):
+                continue
+    return out
