@@ -238,9 +238,29 @@ def shoot_language(app: Any, folder: Path, lang: str, out: Path) -> list[Path]:
             if stage is not None:
                 stage(fa, screen, lang)
             written.append(save_grab(fa, main, out / f"{lang}-{number:02d}-{name}.png"))
+            if name == "supervision":
+                written += write_report(fa, screen, lang)
     finally:
         close(app, fa)
     return written
+
+
+def write_report(fa: Any, screen: Any, lang: str) -> list[Path]:
+    """The weekly report of the screen's period as docs/report-example-<lang>.pdf, made by
+    the app in ``lang`` (so with its translations), and its first page as a PNG."""
+    import shutil
+    import subprocess
+
+    pdf = ROOT / "docs" / f"report-example-{lang}.pdf"
+    done: list[str] = []
+    screen.write_report(str(pdf), on_written=done.append)
+    if not wait_until(lambda: done, SETTLE_SECONDS * 4):
+        raise SystemExit(f"screenshots: the {lang} report took too long")
+    if not shutil.which("pdftoppm"):
+        return [pdf]
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                    str(pdf), str(pdf.with_suffix(""))], check=True)
+    return [pdf, pdf.with_suffix(".png")]
 
 
 def close(app: Any, fa: Any) -> None:

@@ -3,12 +3,14 @@ the weekly report in Arabic written as PDF (and its first page rendered to PNG).
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import time
+import unicodedata
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
 from fieldapp import demo
@@ -127,7 +129,32 @@ def test_weekly_report_in_arabic(make_app, qtbot, tmp_path):
     qtbot.waitUntil(lambda: bool(written), timeout=20_000)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 10_000
+    text = pdf_text(pdf)
+    # the Arabic title and labels, and none of the English source strings
+    title = QCoreApplication.translate("Supervision", "Weekly vigilance report")
+    assert title != "Weekly vigilance report"
+    assert _arabic_words(title) <= _arabic_words(text), (title, text[:300])
+    for english in ("Weekly", "People met", "Cases by status", "Shelters", "Occupancy",
+                    "Number", "Charts"):
+        assert english not in text, english
     reason = render_first_page(pdf, tmp_path / "report")
     if reason:
         pytest.skip(reason)
     assert (tmp_path / "report.png").stat().st_size > 0
+
+
+def pdf_text(pdf) -> str:
+    """The text of a PDF, by pdftotext (poppler-utils, installed by the set-up)."""
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext is missing: run packaging/setup.sh (it installs poppler-utils)")
+    out = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True)
+    return out.stdout.decode("utf-8")
+
+
+def _arabic_words(text: str) -> set[str]:
+    """Arabic words as letters, whatever order and glyph forms (presentation forms, as a
+    PDF holds them) the text extraction gives: each word's letters, sorted. Lam and alef
+    are left out: pdftotext drops the lam-alef ligature (الأسبوعي comes out as ا سبوعي)."""
+    folded = re.sub("[\u0644\u0622\u0623\u0625\u0627]", "",
+                    unicodedata.normalize("NFKC", text))
+    return {"".join(sorted(w)) for w in re.findall(r"[\u0621-\u064A]+", folded)}
