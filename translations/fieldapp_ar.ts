@@ -1573,6 +1573,10 @@
 <context>
     <name>Supervision</name>
     <message>
+        <source>Identifier</source>
+        <translation>المعرّف</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>العدد</translation>
     </message>
@@ -1587,6 +1591,14 @@
     <message>
         <source>Supervision</source>
         <translation>الإشراف</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>لا</translation>
     </message>
     <message>
         <source>Province</source>
@@ -1641,14 +1653,6 @@
         <translation>جدول بيانات (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <source>This file contains personal data of vulnerable people. Keep it on an encrypted disk, do not e-mail it, delete it when done. A pseudonymised file keeps only ids, dates, codes and counts.</source>
-        <translation>يحتوي هذا الملف على معطيات شخصية لأشخاص في وضعية هشاشة. احتفظ به على قرص مشفر، ولا ترسله أبدا عبر البريد الإلكتروني، واحذفه بمجرد الانتهاء منه. أما الملف المخفي الهوية فلا يحتفظ إلا بالمعرفات والتواريخ والرموز والأعداد.</translation>
-    </message>
-    <message>
-        <source>Pseudonymised (no names, CIN, notes or places)</source>
-        <translation>إخفاء الهوية (دون الأسماء وأرقام البطاقة الوطنية والملاحظات والأماكن)</translation>
-    </message>
-    <message>
         <source>Exporting…</source>
         <translation>جار التصدير…</translation>
     </message>
@@ -1659,6 +1663,18 @@
     <message>
         <source>Weekly report</source>
         <translation>التقرير الأسبوعي</translation>
+    </message>
+    <message>
+        <source>This file contains personal data of vulnerable people. Keep it on an encrypted disk, do not e-mail it, delete it when done. A pseudonymised file keeps only ids, dates, codes and counts.</source>
+        <translation>يحتوي هذا الملف على معطيات شخصية لأشخاص في وضعية هشاشة. احتفظ به على قرص مشفر، ولا ترسله أبدا عبر البريد الإلكتروني، واحذفه بمجرد الانتهاء منه. أما الملف المخفي الهوية فلا يحتفظ إلا بالمعرفات والتواريخ والرموز والأعداد.</translation>
+    </message>
+    <message>
+        <source>&amp;Pseudonymised (no names, CIN, notes or places)</source>
+        <translation>إخفاء الهوية (دون الأسماء وأرقام البطاقة الوطنية والملاحظات والأماكن) (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Field names and &amp;codes instead of labels (for data teams)</source>
+        <translation>أسماء الحقول والرموز بدل التسميات (لفرق البيانات) (&amp;C)</translation>
     </message>
     <message>
         <source>From</source>

@@ -351,8 +351,8 @@
     <message numerus="yes">
         <source>%n record(s) received from the server could not be read and were set aside; the others were received. Tell your administrator.</source>
         <translation>
-            <numerusform>%n enregistrement reçu du serveur n'a pas pu être lu et a été mis de côté ; les autres ont été reçus. Prévenez votre administrateur.</numerusform>
-            <numerusform>%n enregistrements reçus du serveur n'ont pas pu être lus et ont été mis de côté ; les autres ont été reçus. Prévenez votre administrateur.</numerusform>
+            <numerusform>%n enregistrement reçu du serveur n&apos;a pas pu être lu et a été mis de côté ; les autres ont été reçus. Prévenez votre administrateur.</numerusform>
+            <numerusform>%n enregistrements reçus du serveur n&apos;ont pas pu être lus et ont été mis de côté ; les autres ont été reçus. Prévenez votre administrateur.</numerusform>
         </translation>
     </message>
     <message>
@@ -429,11 +429,11 @@
     </message>
     <message>
         <source>The folder chosen for the backup does not exist, so nothing was written. Plug in the USB stick or choose another folder, then try again.</source>
-        <translation>Le dossier choisi pour la sauvegarde n'existe pas : rien n'a été écrit. Branchez la clé USB ou choisissez un autre dossier, puis réessayez.</translation>
+        <translation>Le dossier choisi pour la sauvegarde n&apos;existe pas : rien n&apos;a été écrit. Branchez la clé USB ou choisissez un autre dossier, puis réessayez.</translation>
     </message>
     <message>
         <source>The folder chosen for the backup cannot be written (read-only, or it belongs to someone else), so nothing was written. Choose another folder, then try again.</source>
-        <translation>Impossible d'écrire dans le dossier choisi pour la sauvegarde (lecture seule, ou il appartient à quelqu'un d'autre) : rien n'a été écrit. Choisissez un autre dossier, puis réessayez.</translation>
+        <translation>Impossible d&apos;écrire dans le dossier choisi pour la sauvegarde (lecture seule, ou il appartient à quelqu&apos;un d&apos;autre) : rien n&apos;a été écrit. Choisissez un autre dossier, puis réessayez.</translation>
     </message>
     <message>
         <source>The vault is locked. Unlock it, then try again.</source>
@@ -748,15 +748,15 @@
     </message>
     <message>
         <source>The server address must start with https:// (plain http:// is only for a server on this computer), so nothing was sent. Check the address.</source>
-        <translation>L'adresse du serveur doit commencer par https:// (http:// seul n'est permis que pour un serveur sur cet ordinateur) : rien n'a été envoyé. Vérifiez l'adresse.</translation>
+        <translation>L&apos;adresse du serveur doit commencer par https:// (http:// seul n&apos;est permis que pour un serveur sur cet ordinateur) : rien n&apos;a été envoyé. Vérifiez l&apos;adresse.</translation>
     </message>
     <message>
         <source>An enrollment code has 16 letters and digits, like 1A2B-3C4D-5E6F-7A8B. Check the code you typed; nothing was sent.</source>
-        <translation>Un code d'inscription compte 16 lettres et chiffres, comme 1A2B-3C4D-5E6F-7A8B. Vérifiez le code saisi ; rien n'a été envoyé.</translation>
+        <translation>Un code d&apos;inscription compte 16 lettres et chiffres, comme 1A2B-3C4D-5E6F-7A8B. Vérifiez le code saisi ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <source>The server received other changes under this laptop&apos;s identity (a copy of this laptop, or a stolen token). Your changes are kept here. Ask your administrator to revoke this device and give you a new enrollment code: enrolling again sends them.</source>
-        <translation>Le serveur a reçu d'autres modifications sous l'identité de cet ordinateur (une copie de celui-ci, ou un jeton volé). Vos modifications sont gardées ici. Demandez à votre administrateur de révoquer cet appareil et de vous donner un nouveau code d'inscription : une nouvelle inscription les enverra.</translation>
+        <translation>Le serveur a reçu d&apos;autres modifications sous l&apos;identité de cet ordinateur (une copie de celui-ci, ou un jeton volé). Vos modifications sont gardées ici. Demandez à votre administrateur de révoquer cet appareil et de vous donner un nouveau code d&apos;inscription : une nouvelle inscription les enverra.</translation>
     </message>
     <message>
         <source>No connection to the server. Your changes are kept on this laptop and will be sent when the network is back.</source>
@@ -800,7 +800,7 @@
     </message>
     <message>
         <source>This is not a server address. Type it as https:// followed by the server&apos;s name, e.g. https://sync.example.ma</source>
-        <translation>Ce n'est pas une adresse de serveur. Saisissez https:// suivi du nom du serveur, par exemple https://sync.example.ma</translation>
+        <translation>Ce n&apos;est pas une adresse de serveur. Saisissez https:// suivi du nom du serveur, par exemple https://sync.example.ma</translation>
     </message>
     <message>
         <source>Enter a number from {min} to {max}.</source>
@@ -1509,6 +1509,10 @@
 <context>
     <name>Supervision</name>
     <message>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Nombre</translation>
     </message>
@@ -1523,6 +1527,14 @@
     <message>
         <source>Supervision</source>
         <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
     </message>
     <message>
         <source>Province</source>
@@ -1577,14 +1589,6 @@
         <translation>Classeur (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <source>This file contains personal data of vulnerable people. Keep it on an encrypted disk, do not e-mail it, delete it when done. A pseudonymised file keeps only ids, dates, codes and counts.</source>
-        <translation>Ce fichier contient des données personnelles de personnes vulnérables. Conservez-le sur un disque chiffré, ne l’envoyez jamais par e-mail et supprimez-le dès que vous n’en avez plus besoin. Un fichier pseudonymisé ne garde que des identifiants, des dates, des codes et des nombres.</translation>
-    </message>
-    <message>
-        <source>Pseudonymised (no names, CIN, notes or places)</source>
-        <translation>Pseudonymisé (sans noms, CIN, observations ni lieux)</translation>
-    </message>
-    <message>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
     </message>
@@ -1595,6 +1599,18 @@
     <message>
         <source>Weekly report</source>
         <translation>Rapport hebdomadaire</translation>
+    </message>
+    <message>
+        <source>This file contains personal data of vulnerable people. Keep it on an encrypted disk, do not e-mail it, delete it when done. A pseudonymised file keeps only ids, dates, codes and counts.</source>
+        <translation>Ce fichier contient des données personnelles de personnes vulnérables. Conservez-le sur un disque chiffré, ne l’envoyez jamais par e-mail et supprimez-le dès que vous n’en avez plus besoin. Un fichier pseudonymisé ne garde que des identifiants, des dates, des codes et des nombres.</translation>
+    </message>
+    <message>
+        <source>&amp;Pseudonymised (no names, CIN, notes or places)</source>
+        <translation>&amp;Pseudonymisé (sans noms, CIN, observations ni lieux)</translation>
+    </message>
+    <message>
+        <source>Field names and &amp;codes instead of labels (for data teams)</source>
+        <translation>Noms des champs et &amp;codes au lieu des libellés (pour les équipes données)</translation>
     </message>
     <message>
         <source>From</source>

@@ -24,11 +24,13 @@ Definitions (the period is ``since`` … ``until``, both dates included):
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from fieldapp.domain import records
+from fieldapp.domain import divisions, records, vocabularies
+from fieldapp.domain.fields import Field, FieldType
 from fieldapp.store.repository import Store
 
 ACCEPTED = "e.orientation NOT IN ('none', 'refused')"
@@ -202,29 +204,71 @@ def _export_where(list_name: str, filters: Mapping[str, Any]) -> tuple[str, tupl
     return where, tuple(args)
 
 
+@dataclass(frozen=True)
+class ExportLanguage:
+    """How an export speaks to a person rather than to a data team: the column headers (the
+    UI's labels of the fields, in ``lang``), choices and provinces by their names in
+    ``lang``, yes/no as words."""
+
+    lang: str
+    headers: Mapping[str, str]
+    yes: str
+    no: str
+
+
 def export_rows(store: Store, list_name: str, filters: Mapping[str, Any],
-                pseudonymised: bool) -> Iterator[tuple[Any, ...]]:
+                pseudonymised: bool, language: ExportLanguage | None = None
+                ) -> Iterator[tuple[Any, ...]]:
     """The header row, then the rows of ``list_name`` ("persons", "encounters", "cases")
     matching ``filters`` (``province``, ``since``, ``until``; ``status`` for cases).
 
     Pseudonymised: no names, CIN, birth date, descriptions, notes, locations or summaries;
-    ids, dates, codes and counts stay, so figures can be recomputed from the file. Multi-choice
-    codes are joined with ``;``.
+    ids, dates, codes and counts stay, so figures can be recomputed from the file. Without a
+    ``language``: field names and codes (for data teams), multi-choice codes joined with
+    ``;``; with one: its headers, and labels in its language.
     """
     columns = export_columns(list_name, pseudonymised)
     where, args = _export_where(list_name, filters)
-    yield tuple(columns)
+    kind = _EXPORT_KIND[list_name]
+    yield tuple(columns if language is None else
+                [language.headers.get(c, c) for c in columns])
     cur = store.conn.execute(
         f"SELECT {', '.join('t.' + c for c in columns)} FROM {list_name} t WHERE {where} "
         f"ORDER BY t.{_DATE_COLUMN[list_name]}, t.id", args)
-    multi = [i for i, c in enumerate(columns) if c in ("services", "flags", "members")]
+    convert: list[tuple[int, Callable[[Any], Any]]] = []
+    for i, c in enumerate(columns):
+        fn = _cell(kind.by_name[c], language) if c in kind.by_name else None
+        if fn is not None:
+            convert.append((i, fn))
     while batch := cur.fetchmany(2000):
         for row in batch:
-            if multi:
+            if convert:
                 values = list(row)
-                for i in multi:
-                    if isinstance(values[i], str):
-                        values[i] = ";".join(json.loads(values[i]))
+                for i, fn in convert:
+                    if values[i] is not None:
+                        values[i] = fn(values[i])
                 yield tuple(values)
             else:
                 yield tuple(row)
+
+
+def _cell(f: Field, language: ExportLanguage | None) -> Callable[[Any], Any] | None:
+    """How one column's stored value is written in the file (None: as it is)."""
+    lists = f.type in (FieldType.CODES, FieldType.TEXTS)
+    if language is None:
+        return (lambda v: ";".join(json.loads(v))) if lists else None
+    lang = language.lang
+    if f.type is FieldType.BOOL:
+        return lambda v: language.yes if v else language.no
+    if f.type is FieldType.PROVINCE:
+        return lambda v: divisions.province(v).label(lang) if divisions.is_province(v) else v
+    if f.vocabulary is not None:
+        voc = vocabularies.vocabulary(f.vocabulary)
+
+        def label(code: str) -> str:
+            return voc.label(code, lang) if code in voc else code
+
+        if f.type is FieldType.CODES:
+            return lambda v: "; ".join(label(c) for c in json.loads(v))
+        return label
+    return (lambda v: "; ".join(json.loads(v))) if lists else None

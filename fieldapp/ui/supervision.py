@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
     QScrollArea,
@@ -342,29 +343,26 @@ class SupervisionScreen(Screen):
             QCoreApplication.translate("Supervision", "Spreadsheet (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, self.title(), QCoreApplication.translate(
-            "Supervision", "This file contains personal data of vulnerable people. Keep it on "
-            "an encrypted disk, do not e-mail it, delete it when done. A pseudonymised file "
-            "keeps only ids, dates, codes and counts."),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, self)
-        pseudonymised = QCheckBox(QCoreApplication.translate(
-            "Supervision", "Pseudonymised (no names, CIN, notes or places)"))
-        pseudonymised.setObjectName("pseudonymised")
-        box.setCheckBox(pseudonymised)
-        if box.exec() == QMessageBox.StandardButton.Save:
-            self.start_export(list_name, path, pseudonymised.isChecked())
+        choice = ExportChoice(self.title(), self)
+        if choice.exec() == QDialog.DialogCode.Accepted:
+            self.start_export(list_name, path, choice.pseudonymised.isChecked(),
+                              codes=choice.codes.isChecked())
 
-    def start_export(self, list_name: str, path: str, pseudonymised: bool) -> Any:
-        """Export on the database thread; a progress dialog appears after ~600 ms."""
+    def start_export(self, list_name: str, path: str, pseudonymised: bool,
+                     codes: bool = False) -> Any:
+        """Export on the database thread; a progress dialog appears after ~600 ms. Headers
+        and values are labels in the user's language, or field names and codes (``codes``,
+        for data teams)."""
         province, since, until = self.period()
         filters = {"province": province}
         if list_name != "persons":
             filters.update(since=since, until=until)
         writer = export.write_xlsx if path.lower().endswith(".xlsx") else export.write_csv
+        language = None if codes else export_language(self.ctx.lang, list_name)
 
         def job(store: Any, progress: Any) -> tuple[int, str]:
             total = dashboard.export_count(store, list_name, filters) + 1
-            rows = dashboard.export_rows(store, list_name, filters, pseudonymised)
+            rows = dashboard.export_rows(store, list_name, filters, pseudonymised, language)
             return writer(path, rows, progress, total) - 1, path
 
         dialog = QProgressDialog(
@@ -444,6 +442,44 @@ class SupervisionScreen(Screen):
                 on_written(path)
 
         self.ctx.db.run(job, on_done=done, on_error=self.show_error)
+
+
+class ExportChoice(QDialog):
+    """Before an export: the warning about personal data, and the file's two options."""
+
+    def __init__(self, title: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        box = QVBoxLayout(self)
+        warning = QLabel(QCoreApplication.translate(
+            "Supervision", "This file contains personal data of vulnerable people. Keep it on "
+            "an encrypted disk, do not e-mail it, delete it when done. A pseudonymised file "
+            "keeps only ids, dates, codes and counts."))
+        warning.setWordWrap(True)
+        box.addWidget(warning)
+        self.pseudonymised = QCheckBox(QCoreApplication.translate(
+            "Supervision", "&Pseudonymised (no names, CIN, notes or places)"))
+        self.pseudonymised.setObjectName("pseudonymised")
+        box.addWidget(self.pseudonymised)
+        self.codes = QCheckBox(QCoreApplication.translate(
+            "Supervision", "Field names and &codes instead of labels (for data teams)"))
+        self.codes.setObjectName("codes")
+        box.addWidget(self.codes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
+
+
+def export_language(lang: str, list_name: str) -> dashboard.ExportLanguage:
+    """Column headers and yes/no in the user's language (labels of choices come from the
+    vocabularies in the store)."""
+    headers = {c: messages.field_label(c) for c in dashboard.export_columns(list_name, False)}
+    headers["id"] = QCoreApplication.translate("Supervision", "Identifier")
+    return dashboard.ExportLanguage(lang, headers,
+                                    QCoreApplication.translate("Supervision", "Yes"),
+                                    QCoreApplication.translate("Supervision", "No"))
 
 
 def _table(rows: list[tuple[str, Any]], head: tuple[str, str]) -> str:

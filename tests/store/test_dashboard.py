@@ -122,6 +122,24 @@ def test_pseudonymised_export_has_no_names(seeded, tmp_path, list_name):
     assert len(full) == len(rows) and len(full[0]) > len(rows[0])
 
 
+def test_an_export_in_a_language_has_its_headers_and_labels(seeded):
+    from fieldapp.domain import vocabularies
+
+    language = dashboard.ExportLanguage("ar", {"services": "الخدمات", "province": "الإقليم"},
+                                        "نعم", "لا")
+    rows = list(dashboard.export_rows(seeded, "encounters", {"province": "rabat"}, False,
+                                      language))
+    header = rows[0]
+    assert "الخدمات" in header and "services" not in header and "id" in header
+    services = header.index("الخدمات")
+    meal = vocabularies.vocabulary("service").label("meal", "ar")
+    assert any(meal in (r[services] or "") for r in rows[1:])
+    assert {r[header.index("الإقليم")] for r in rows[1:]} == {"الرباط"}
+    assert {r[header.index("consent")] for r in rows[1:]} <= {"نعم", "لا"}
+    codes = list(dashboard.export_rows(seeded, "encounters", {"province": "rabat"}, False))
+    assert len(codes) == len(rows) and codes[1][0] == rows[1][0]
+
+
 def test_full_person_export_has_the_names(seeded):
     rows = list(dashboard.export_rows(seeded, "persons", {}, False))
     cells = {c for r in rows for c in r if isinstance(c, str)}

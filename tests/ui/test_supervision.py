@@ -3,6 +3,7 @@ the weekly report in Arabic written as PDF (and its first page rendered to PNG).
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 import subprocess
@@ -48,7 +49,7 @@ def test_export_of_100000_rows_does_not_freeze(make_app, qtbot, tmp_path, monkey
     screen = _screen(fa, qtbot)
     n = 100_000
 
-    def rows(store, list_name, filters, pseudonymised):
+    def rows(store, list_name, filters, pseudonymised, language=None):
         yield ("id", "met_at", "orientation", "services")
         for i in range(n):
             yield (f"id-{i}", "2026-11-20T22:00", "shelter", "meal;blanket")
@@ -83,7 +84,7 @@ def test_cancelled_export_leaves_no_file(make_app, qtbot, tmp_path, monkeypatch)
     fa = make_app("fr")
     screen = _screen(fa, qtbot)
 
-    def rows(store, list_name, filters, pseudonymised):
+    def rows(store, list_name, filters, pseudonymised, language=None):
         yield ("id",)
         for i in range(10**7):
             yield (f"id-{i}",)
@@ -100,6 +101,27 @@ def test_cancelled_export_leaves_no_file(make_app, qtbot, tmp_path, monkeypatch)
     qtbot.waitUntil(lambda: screen.export_job is None, timeout=20_000)
     assert [p.name for p in tmp_path.iterdir() if p.is_file()] == []
     assert all(b.isEnabled() for b in screen.export_buttons.values())
+
+
+@pytest.mark.parametrize("codes", [False, True])
+def test_an_export_speaks_the_users_language_unless_codes_are_asked(make_app, qtbot, tmp_path,
+                                                                     codes):
+    fa = make_app("fr", seed=lambda store: demo.generate(store, 60, 200))
+    screen = _screen(fa, qtbot)
+    path = tmp_path / "encounters.csv"
+    screen.start_export("encounters", str(path), pseudonymised=True, codes=codes)
+    qtbot.waitUntil(lambda: screen.export_job is None, timeout=20_000)
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    header = rows[0]
+    cells = {c for r in rows[1:] for c in r}
+    if codes:
+        assert {"id", "met_at", "services", "orientation"} <= set(header)
+        assert "meal" in ";".join(cells)
+    else:
+        assert "met_at" not in header and "services" not in header
+        assert QCoreApplication.translate("Messages", "Services") in header
+        assert "Rabat" in cells and "meal" not in ";".join(cells)
+        assert any("Repas" in c or "repas" in c for c in cells), sorted(cells)[:40]
 
 
 def render_first_page(pdf, png_stem) -> str | None:
