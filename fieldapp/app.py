@@ -12,13 +12,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from fieldapp import i18n
 from fieldapp.store.replica import StoreReplica
-from fieldapp.store.repository import Store
+from fieldapp.store.repository import StorageError, Store
 from fieldapp.store.vault import Vault
 from fieldapp.ui import style
 from fieldapp.ui.context import AppEvents, Context
@@ -77,6 +87,7 @@ class FieldApp(QObject):
 
     locked = Signal()
     main_window_shown = Signal()
+    pages_checked = Signal(int)  # pages failing their MAC (-1: not checked, vault locked)
 
     def __init__(self, app: QApplication, data_dir: Path, lang: str | None = None,
                  screens: list[ScreenFactory] | None = None,
@@ -97,6 +108,8 @@ class FieldApp(QObject):
         self.idle.idled.connect(self.lock)
         self.sync = SyncController(self.vault, self.events)
         self.sync.revoked.connect(self._revoked)
+        self.checks = QThreadPool(self)  # the background check of every page after unlock
+        self.pages_checked.connect(self._pages_checked)
         self.start = self._new_start_window()
         self.start.show()
 
@@ -184,6 +197,27 @@ class FieldApp(QObject):
         self.main.show()
         self.idle.timer.start()
         self.main_window_shown.emit()
+        self._check_pages()
+
+    def _check_pages(self) -> None:
+        """The unlock left the check of every page's MAC for now, off the GUI thread and
+        on a connection of its own: a damaged page stops every write, and the user is told
+        (what was saved before stays; nothing more goes into a damaged file)."""
+        vault, done = self.vault, self.pages_checked
+
+        class Check(QRunnable):
+            def run(self) -> None:
+                try:
+                    done.emit(vault.check_pages())
+                except Exception:  # noqa: BLE001 - locked meanwhile: nothing to check
+                    done.emit(-1)
+
+        self.checks.start(Check())
+
+    def _pages_checked(self, failing: int) -> None:
+        if failing > 0 and self.main is not None:
+            self.db.run(lambda store: store.refuse_writes("damaged_pages"))
+            self.main.show_error(StorageError("damaged_pages"))
 
     def _add_global_search(self) -> None:
         """Ctrl+K (and Ctrl+F, which line edits do not take) finds a person from anywhere."""
@@ -261,10 +295,14 @@ class FieldApp(QObject):
         main.deleteLater()
 
         def save_and_lock(vault: Vault) -> None:
-            if vault.store is not None:
-                for form, values in drafts.items():
-                    vault.store.save_draft(form, values)
-            vault.lock()
+            try:
+                if vault.store is not None:
+                    for form, values in drafts.items():
+                        vault.store.save_draft(form, values)
+            except StorageError:
+                pass  # a vault that refuses writes (found damaged) still locks
+            finally:
+                vault.lock()
 
         QGuiApplication.clipboard().clear()
         self.db.run_on_vault(save_and_lock, on_done=lambda _: self._show_locked(geometry))
@@ -282,6 +320,7 @@ class FieldApp(QObject):
 
     def shutdown(self) -> None:
         self.sync.stop()
+        self.checks.waitForDone()
         self.db.stop()
         if self.vault.is_unlocked:
             self.vault.lock()

@@ -32,6 +32,11 @@ def error_text(error: UserFacingError) -> str:
             "This file is not an encrypted fieldapp vault, so it was not opened. "
             "Choose the right folder or ask your administrator.",
         ),
+        "damaged_pages": QCoreApplication.translate(
+            "Messages",
+            "Part of the vault file is damaged, so fieldapp saves nothing more in it; what you "
+            "see may be incomplete. Restore the vault from a backup, or ask your administrator.",
+        ),
         "damaged": QCoreApplication.translate(
             "Messages",
             "The vault file is damaged or has been tampered with, so it was not opened and "

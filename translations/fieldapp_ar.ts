@@ -388,6 +388,10 @@
         <translation>هذا الملف ليس خزنة مشفرة خاصة بـ fieldapp، لذلك لم يتم فتحه. اختر المجلد الصحيح أو اتصل بمسؤول النظام.</translation>
     </message>
     <message>
+        <source>Part of the vault file is damaged, so fieldapp saves nothing more in it; what you see may be incomplete. Restore the vault from a backup, or ask your administrator.</source>
+        <translation>جزء من ملف الخزنة تالف، لذلك لن يحفظ fieldapp فيه أي شيء بعد الآن؛ قد يكون ما تراه ناقصا. استرجع الخزنة من نسخة احتياطية، أو اتصل بمسؤول النظام.</translation>
+    </message>
+    <message>
         <source>The vault file is damaged or has been tampered with, so it was not opened and nothing was changed. Restore it from a backup, or ask your administrator.</source>
         <translation>ملف الخزنة المشفرة تالف أو تم التلاعب به، لذلك لم يتم فتحه ولم يتغير أي شيء. استرجعه من نسخة احتياطية، أو اتصل بمسؤول النظام.</translation>
     </message>

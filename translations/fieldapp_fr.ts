@@ -372,6 +372,10 @@
         <translation>Ce fichier n’est pas un coffre-fort chiffré de fieldapp ; il n’a donc pas été ouvert. Choisissez le bon répertoire ou adressez-vous à l’administrateur système.</translation>
     </message>
     <message>
+        <source>Part of the vault file is damaged, so fieldapp saves nothing more in it; what you see may be incomplete. Restore the vault from a backup, or ask your administrator.</source>
+        <translation>Une partie du fichier du coffre-fort est endommagée : fieldapp n’y enregistre plus rien, et ce que vous voyez peut être incomplet. Restaurez le coffre-fort depuis une sauvegarde, ou adressez-vous à votre administrateur.</translation>
+    </message>
+    <message>
         <source>The vault file is damaged or has been tampered with, so it was not opened and nothing was changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier du coffre-fort est endommagé ou a été altéré : il n’a pas été ouvert et rien n’a été modifié. Restaurez-le à partir d’une sauvegarde ou adressez-vous à l’administrateur système.</translation>
     </message>

@@ -96,9 +96,15 @@ class Store:
         self.profile = Profile(row[0], row[1], row[2], row[3], row[4], row[5])
         self.clock = HybridClock(last=row[6])
         self._in_transaction = False
+        self._refused: str | None = None
         self._repos = {name: Repository(self, k) for name, k in records.KINDS.items()}
 
     # --- transactions -------------------------------------------------------------------
+
+    def refuse_writes(self, code: str) -> None:
+        """From now on every write fails with ``StorageError(code)`` (the vault turned out
+        damaged after it was opened: nothing more is written to it)."""
+        self._refused = code
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -106,6 +112,8 @@ class Store:
         if self._in_transaction:
             yield self.conn
             return
+        if self._refused is not None:
+            raise StorageError(self._refused)
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except Error as e:

@@ -107,8 +107,13 @@ class Vault:
 
     # --- unlock -------------------------------------------------------------------------
 
-    def unlock(self, passphrase: str) -> Store:
-        """Derive the key, check the files, migrate if older; fails closed."""
+    def unlock(self, passphrase: str, *, check_pages: bool = True) -> Store:
+        """Derive the key, check the files, migrate if older; fails closed.
+
+        ``check_pages=False`` leaves the check of every page's MAC (half a second on a
+        100,000-person vault) to :meth:`check_pages`, which the app runs in the background
+        once its window shows; the first pages read (schema, version) are checked here
+        as always."""
         if self.store is not None:
             return self.store
         key_file = self._read_key_file()
@@ -116,7 +121,7 @@ class Vault:
             data_key = key_file.unwrap(keys.derive_kek(passphrase, key_file.kdf))
         except keys.KeyFileError as e:
             raise VaultError(e.code) from e
-        return self._open(data_key)
+        return self._open(data_key, check_pages)
 
     def _read_key_file(self) -> keys.KeyFile:
         if not self.db_path.exists():
@@ -148,7 +153,7 @@ class Vault:
         if found.damaged:
             raise VaultError("damaged", found.problem)
 
-    def _open(self, data_key: bytearray) -> Store:
+    def _open(self, data_key: bytearray, check_pages: bool = True) -> Store:
         conn = _connect(self.db_path, bytes(data_key))
         try:
             try:
@@ -159,9 +164,10 @@ class Vault:
                 raise VaultError("damaged", str(e)) from e
             if version > schema.LATEST:
                 raise VaultError("too_new", f"database version {version}")
-            problems = conn.execute("PRAGMA cipher_integrity_check").fetchall()
-            if problems:
-                raise VaultError("damaged", f"{len(problems)} pages fail their check")
+            if check_pages:
+                problems = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+                if problems:
+                    raise VaultError("damaged", f"{len(problems)} pages fail their check")
             _configure(conn)
             schema.migrate(conn)
             store = Store(conn)
@@ -175,6 +181,18 @@ class Vault:
         self.store = store
         self._make_files_private()
         return store
+
+    def check_pages(self) -> int:
+        """Check every page's MAC on a connection of its own, while the vault is in use;
+        returns how many pages fail. After an unlock without the check, the app runs this
+        in the background and stops writing if any page fails."""
+        store = self.open_another()
+        try:
+            return len(store.conn.execute("PRAGMA cipher_integrity_check").fetchall())
+        except DatabaseError:
+            return 1  # a page so damaged that the check itself cannot go on
+        finally:
+            store.conn.close()
 
     def open_another(self) -> Store:
         """A second connection to the unlocked vault, for a thread of its own (sync):

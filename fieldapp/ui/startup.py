@@ -320,7 +320,8 @@ class StartWindow(QWidget):
     def _unlock(self, passphrase: str) -> None:
         self.unlock_page.set_busy(True)
         self.db.run_on_vault(
-            lambda vault: vault.unlock(passphrase),
+            # every page's MAC is checked once the window shows (app.py), in the background
+            lambda vault: vault.unlock(passphrase, check_pages=False),
             on_done=lambda _: self._opened(),
             on_error=self._unlock_failed,
         )

@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from fieldapp import messages
 from fieldapp.app import FieldApp, make_application
+from fieldapp.store.repository import StorageError
 from fieldapp.store.vault import Vault
 from fieldapp.ui.persons import PersonsScreen
 from fieldapp.ui.startup import passphrase_strength, wait_after
@@ -105,3 +107,36 @@ def test_lock_button_locks(make_app, qtbot):
     assert not fa.vault.is_unlocked
     unlock(fa, qtbot, PASSPHRASE)
     assert fa.main is not None
+
+
+def test_a_page_found_damaged_after_unlock_stops_writes_and_says_so(make_app, qtbot,
+                                                                     tmp_path):
+    """The window shows before every page is checked; the check runs in the background and
+    a damaged page stops all writes, with the reason in the status bar. Locking still works."""
+    def seed(store):
+        store.persons.create_many({"name_lat": "Hamid Tazi", "nickname": f"n{i}",
+                                   "notes": "x" * 300} for i in range(400))
+
+    fa = make_app("fr", seed=seed, unlocked=False)
+    db = fa.vault.db_path
+    data = bytearray(db.read_bytes())
+    data[-3000] ^= 0x01
+    db.write_bytes(bytes(data))
+    with qtbot.waitSignal(fa.pages_checked, timeout=20_000) as checked:
+        unlock(fa, qtbot)
+    assert checked.args[0] > 0
+    wait_idle(fa.db, qtbot)
+    assert fa.main.message.text() == messages.error_text(StorageError("damaged_pages"))
+    refused = run_in_store(fa, qtbot, lambda store: _try_write(store))
+    assert refused == "damaged_pages"
+    with qtbot.waitSignal(fa.locked, timeout=5_000):
+        fa.main.lock_button.click()
+    assert not fa.vault.is_unlocked
+
+
+def _try_write(store):
+    try:
+        store.persons.create({"name_lat": "Never Written"})
+    except StorageError as e:
+        return e.code
+    return None
