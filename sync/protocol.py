@@ -83,7 +83,7 @@ def _req(d: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: s
     return value
 
 
-_IDENT = re.compile(r"[\w\-:.]{1,64}").fullmatch
+_IDENT = re.compile(r"[\w\-:.]{1,64}", re.ASCII).fullmatch
 
 
 def _ident(value: str, where: str) -> str:

@@ -13,7 +13,8 @@ list of fields to keep in step.
 
 Error codes (with those of validation): ``unknown_field`` (no such field in this kind),
 ``wrong_type`` (a JSON type this field never has: a number for a text, ``null`` for a flag,
-any non-integral or non-finite number), ``bad_text`` (text that is not valid Unicode),
+any number written with a fraction or exponent, ``5.0`` included, NaN and Infinity),
+``bad_text`` (text that is not valid Unicode),
 ``not_normalised`` (the right type but not the form the app stores: untrimmed text,
 repeated choices, …) — the server never rewrites a value behind its author's back.
 """

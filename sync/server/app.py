@@ -170,8 +170,9 @@ def create_app(service: Service, rate: float = 20.0, burst: int = 60,
         if not isinstance(body, dict):
             raise ServiceError(422, "bad_request", "expected an object")
         code, name = body.get("code"), body.get("device_name", "")
-        if not isinstance(name, str) or len(name) > 80:
-            raise ServiceError(422, "bad_request", "device_name: text of at most 80 characters")
+        if not isinstance(name, str) or len(name) > 80 or not name.isprintable():
+            raise ServiceError(422, "bad_request", "device_name: printable text of at most 80 "
+                                                   "characters")
         try:
             if not isinstance(code, str) or not 1 <= len(code) <= MAX_CODE:
                 raise ServiceError(401, "bad_code")  # never a valid code: a failed guess

@@ -16,6 +16,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import subprocess
+import sys
 import time
 import uuid
 from typing import Any
@@ -23,13 +25,12 @@ from typing import Any
 import pytest
 import requests
 
-from fieldapp import cli
 from fieldapp.domain import wire
 from fieldapp.domain.ids import uuid7
 from fieldapp.store.replica import StoreReplica
 from sync import client as sync_client
 from sync.protocol import Change, PushRequest, RecordState, SyncError, SyncErrorKind
-from tests.helpers.server import ServerProcess, enrolled_device, open_service
+from tests.helpers.server import ROOT, ServerProcess, enrolled_device, open_service
 from tests.helpers.vaults import PASSPHRASE
 
 
@@ -71,12 +72,19 @@ def _laptop_records(store) -> dict[tuple[str, str], dict[str, Any]]:
     return out
 
 
+def _cli(*args: str, lang: str = "fr") -> subprocess.CompletedProcess[str]:
+    """``fieldapp …`` as a user runs it: a process of its own (it sets its umask and makes
+    a Qt application for its messages, which must not happen inside the test process)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FIELDAPP_")}
+    env.update(FIELDAPP_PASSPHRASE=PASSPHRASE, FIELDAPP_LANG=lang, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "fieldapp", *args], capture_output=True,
+                          text=True, cwd=ROOT, env=env, timeout=120)
+
+
 def _sync_cli(folder) -> int:
-    os.environ["FIELDAPP_PASSPHRASE"] = PASSPHRASE
-    try:
-        return cli.main(["sync", "--data-dir", str(folder)])
-    finally:
-        del os.environ["FIELDAPP_PASSPHRASE"]
+    out = _cli("sync", "--data-dir", str(folder))
+    assert out.returncode == 0, out.stderr
+    return out.returncode
 
 
 # Each bad change: (name, JSON text of its fields, op, extra options, the field refused, code)
@@ -342,22 +350,18 @@ def test_a_malformed_enrollment_code_is_named_as_such(province, code):
     assert (r.status_code, r.json()["error"]) == (401, "bad_code")
 
 
-def test_the_cli_says_what_is_wrong_with_a_code_and_an_address(province, capsys):
+def test_the_cli_says_what_is_wrong_with_a_code_and_an_address(province):
     proc, _, honest, _ = province
     honest.vault.lock()
-    os.environ["FIELDAPP_PASSPHRASE"] = PASSPHRASE
-    os.environ["FIELDAPP_LANG"] = "fr"
-    try:
-        assert cli.main(["enroll", "--data-dir", str(honest.folder), "--server", proc.url,
-                         "--code", "abc"]) == 1
-        said = capsys.readouterr().err
-        assert "16" in said and "1A2B-3C4D-5E6F-7A8B" in said and "version" not in said
-        assert cli.main(["enroll", "--data-dir", str(honest.folder), "--server",
-                         "http://sync.example.ma", "--code", "1A2B-3C4D-5E6F-7A8B"]) == 1
-        said = capsys.readouterr().err
-        assert "https://" in said and "certificat" not in said
-    finally:
-        del os.environ["FIELDAPP_PASSPHRASE"], os.environ["FIELDAPP_LANG"]
+    out = _cli("enroll", "--data-dir", str(honest.folder), "--server", proc.url,
+               "--code", "abc")
+    assert out.returncode == 1
+    assert "16" in out.stderr and "1A2B-3C4D-5E6F-7A8B" in out.stderr
+    assert "version" not in out.stderr
+    out = _cli("enroll", "--data-dir", str(honest.folder), "--server",
+               "http://sync.example.ma", "--code", "1A2B-3C4D-5E6F-7A8B")
+    assert out.returncode == 1
+    assert "https://" in out.stderr and "certificat" not in out.stderr
 
 
 # --- a stolen token ---------------------------------------------------------------------------
@@ -397,3 +401,13 @@ def test_after_a_stolen_token_is_revoked_the_laptop_re_enrolls_and_loses_nothing
     assert names.count("Said Amrani") == 1 and len([n for n in names if n.startswith(
         "Pending")]) == 3
     assert _sync_cli(other.folder) == 0
+
+
+def test_a_device_name_with_control_characters_is_refused_before_the_code_is_used(province):
+    proc, service, _, _ = province
+    code = service.issue_code("karim")
+    r = requests.post(proc.url + "/v1/enroll", json={"code": code, "device_name": "a\u0000b"},
+                      timeout=10)
+    assert (r.status_code, r.json()["error"]) == (422, "bad_request")
+    answer = sync_client.HttpClient(proc.url).enroll(code, "laptop of Karim")
+    assert answer["token"]  # the code was not used up by the refused request
