@@ -2,12 +2,14 @@
 # Sets fieldapp up on a Debian/Ubuntu machine and runs it.
 #
 #   bash packaging/setup.sh run    install everything, then start the app on a demo vault
-#   bash packaging/setup.sh test   install everything, then run the whole test suite headless
+#   bash packaging/setup.sh test   install everything, then ruff, mypy and the whole test suite
+#                                  headless (with arguments: only pytest, with them)
 #   bash packaging/setup.sh        install only
 #
-# System packages (Qt's libraries, Arabic fonts, Python's venv) are installed with apt-get: as
-# root directly, as a user through sudo (it asks for the password); without either, the exact
-# apt-get line is printed. Python packages go to .venv/ in this folder.
+# System packages (Qt's libraries, Arabic fonts, Python's venv; for `test` also binutils and
+# postgresql-client) are installed with apt-get: as root directly, as a user through sudo (it
+# asks for the password); without either, the exact apt-get line is printed. Python packages go
+# to .venv/ in this folder. Checked on pristine Debian 12 and 13: packaging/check_pristine.sh.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,12 +27,37 @@ SYSTEM_PACKAGES=(
   # pdftoppm: the report test renders the first page of the Arabic PDF to look at it
   poppler-utils
 )
+# what only the tests need
+TEST_PACKAGES=(
+  # objdump: PyInstaller reads the libraries it bundles (tests/test_bundle.py)
+  binutils
+  # pg_dump/pg_restore: the server's PostgreSQL backup and restore (tests/sync/test_restore.py)
+  postgresql-client
+)
+python="${PYTHON:-python3}"
 
-missing=()
-for p in "${SYSTEM_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
+# libpython3.X for Debian's own Python: PyInstaller bundles the interpreter's shared library,
+# which Debian ships apart. Prints nothing for another Python, or none yet.
+libpython_package() {
+  "$python" -c 'import sys; sys.exit(sys.base_prefix != "/usr")' 2>/dev/null &&
+    [ -f /etc/debian_version ] &&
+    "$python" -c 'import sys; print("libpython%d.%d" % sys.version_info[:2])'
+}
+
+apt_updated=""
+install_packages() {  # install_packages PACKAGE...: those not installed yet, with apt-get
+  local p provided missing=() as_root=()
+  # installed, or provided by an installed package: Debian 13 renamed some libraries (t64)
+  # and the new package provides the old name, e.g. libglib2.0-0t64 provides libglib2.0-0
+  provided=" $(dpkg-query -W -f='${db:Status-Abbrev}|${Provides}\n' 2>/dev/null |
+    sed -n 's/^ii *|//p' | tr ',' '\n' | sed 's/ *(.*//; s/^ *//' | tr '\n' ' ') "
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" &&
+       [[ "$provided" != *" $p "* ]]; then
+      missing+=("$p")
+    fi
+  done
+  ((${#missing[@]})) || return 0
   if [ "$(id -u)" = 0 ]; then
     as_root=()
   elif command -v sudo >/dev/null 2>&1 && [ -t 0 ]; then
@@ -42,14 +69,27 @@ if ((${#missing[@]})); then
   fi
   echo "== Installing system packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  "${as_root[@]}" apt-get update -qq
+  if [ -z "$apt_updated" ]; then
+    "${as_root[@]}" apt-get update -qq
+    apt_updated=1
+  fi
   "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+}
 
-python="${PYTHON:-python3}"
+packages=("${SYSTEM_PACKAGES[@]}")
+if [ "$action" = test ]; then
+  lib="$(libpython_package || true)"
+  packages+=("${TEST_PACKAGES[@]}" ${lib:+"$lib"})
+fi
+install_packages "${packages[@]}"
+
 if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
   echo "fieldapp needs Python 3.11 or newer; $("$python" --version 2>&1) found." >&2
   exit 1
+fi
+if [ "$action" = test ]; then
+  lib="$(libpython_package || true)"  # when python3 came with the packages above
+  install_packages ${lib:+"$lib"}
 fi
 if [ ! -x .venv/bin/python ]; then
   echo "== Creating .venv"
@@ -81,6 +121,12 @@ case "$action" in
   test)
     export QT_QPA_PLATFORM=offscreen
     shift || true
+    if [ "$#" = 0 ]; then  # the whole suite: lint and types first (a few seconds)
+      echo "== ruff"
+      .venv/bin/ruff check .
+      echo "== mypy"
+      .venv/bin/mypy fieldapp sync
+    fi
     exec .venv/bin/python -m pytest "$@"
     ;;
   install) echo "== Ready. Start with: .venv/bin/fieldapp" ;;

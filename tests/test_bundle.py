@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -37,6 +38,9 @@ def _size_mb(path: Path) -> float:
 def bundle() -> Path:
     if importlib.util.find_spec("PyInstaller") is None:
         pytest.skip("PyInstaller is not installed (pip install -e '.[dev]'): bundle not built")
+    if shutil.which("objdump") is None:  # not a skip: bash packaging/setup.sh test installs it
+        pytest.fail("objdump not found: PyInstaller needs it to read the libraries it bundles "
+                    "(Debian package binutils; bash packaging/setup.sh test installs it)")
     started = time.perf_counter()
     done = subprocess.run(
         ["bash", str(REPO / "packaging" / "build_linux.sh")], cwd=REPO,

@@ -3,11 +3,15 @@ replaced, refused with a clear code when damaged, wrong or opened with another p
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
+import io
 import json
 import os
+import shutil
 import tarfile
+from pathlib import Path, PurePosixPath
 
 import pytest
 
@@ -116,12 +120,112 @@ def test_damaged_backup_is_refused_and_nothing_is_replaced(tmp_path, demo_backup
     assert sorted(p.name for p in folder.iterdir()) == sorted(before), "no leftovers"
 
 
+def _extract_all(tar: tarfile.TarFile, dest: Path) -> None:
+    """``tar.extractall(dest, filter="data")`` where tarfile has extraction filters (Python
+    3.11.4 and newer); before that (Debian 12's 3.11.2) the same refusals made here: only
+    regular files, each landing inside ``dest`` (no absolute name, no ``..``), no links,
+    folders or devices. Nothing is written unless every member passes."""
+    if hasattr(tarfile, "data_filter"):  # the documented test for the filter argument
+        tar.extractall(dest, filter="data")
+        return
+    dest = Path(dest).resolve()
+    members = tar.getmembers()
+    for m in members:
+        target = (dest / m.name).resolve()
+        if (not m.isfile() or m.name.startswith("/") or ".." in PurePosixPath(m.name).parts
+                or dest not in target.parents):
+            raise tarfile.TarError(f"refused member {m.name!r}")
+    for m in members:
+        target = dest / m.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        src = tar.extractfile(m)
+        assert src is not None
+        with src, open(target, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+
+
+def _tar_with(path: Path, bad: str, manifest: dict | None = None) -> None:
+    """A tar holding ``manifest`` (when given) then one member that must never be extracted."""
+    with tarfile.open(path, "w") as tar:
+        if manifest is not None:
+            raw = json.dumps(manifest).encode()
+            info = tarfile.TarInfo("manifest.json")
+            info.size = len(raw)
+            tar.addfile(info, io.BytesIO(raw))
+        if bad in ("symlink", "hardlink"):
+            info = tarfile.TarInfo("vault.db")
+            info.type = tarfile.SYMTYPE if bad == "symlink" else tarfile.LNKTYPE
+            info.linkname = "../outside" if bad == "symlink" else "manifest.json"
+            tar.addfile(info)
+        elif bad == "folder":
+            info = tarfile.TarInfo("vault.db")
+            info.type = tarfile.DIRTYPE
+            tar.addfile(info)
+        else:
+            raw = b"not yours"
+            info = tarfile.TarInfo({"dotdot": "../outside", "absolute": "/tmp/fieldapp-outside",
+                                    "deep_dotdot": "sub/../../outside"}[bad])
+            info.size = len(raw)
+            tar.addfile(info, io.BytesIO(raw))
+
+
+BAD_MEMBERS = ["symlink", "hardlink", "folder", "dotdot", "absolute", "deep_dotdot"]
+
+
+# the fallback everywhere; the "data" filter where this Python's tarfile has it (3.11.4 on)
+FILTERS = [False, True] if hasattr(tarfile, "data_filter") else [False]
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: "filter" if f else "fallback")
+@pytest.mark.parametrize("bad", BAD_MEMBERS)
+def test_test_extraction_keeps_everything_inside(tmp_path, monkeypatch, bad, filters):
+    """Nothing lands outside the folder, with the "data" filter or, where tarfile has none
+    (Python before 3.11.4), with the checks above, whose branch is run here on any Python
+    with the filter taken away: they refuse any link, folder, absolute name or ``..``."""
+    if not filters:
+        monkeypatch.delattr(tarfile, "data_filter", raising=False)
+    archive = tmp_path / "bad.tar"
+    _tar_with(archive, bad, manifest={"format": "x"})
+    work = tmp_path / "work" / "inner"
+    work.mkdir(parents=True)
+    with tarfile.open(archive) as tar:
+        if filters:  # refuses links and names outside; strips a leading "/"
+            with contextlib.suppress(tarfile.TarError):
+                _extract_all(tar, work)
+        else:
+            with pytest.raises(tarfile.TarError):
+                _extract_all(tar, work)
+            assert list(work.iterdir()) == [], "nothing extracted when one member is refused"
+    assert not (tmp_path / "work" / "outside").exists()
+    assert not (tmp_path / "outside").exists()
+    assert not Path("/tmp/fieldapp-outside").exists()
+    for path in work.rglob("*"):
+        assert not path.is_symlink(), path
+
+
+@pytest.mark.parametrize("bad", BAD_MEMBERS)
+def test_restore_refuses_links_and_names_outside(tmp_path, demo_backup, bad):
+    """Restore never extracts with tarfile's own extraction: it reads the expected regular
+    members one by one and refuses anything else, on every Python version."""
+    _, _, manifest, _ = demo_backup
+    archive = tmp_path / "evil.backup"
+    _tar_with(archive, bad, manifest=manifest)
+    folder = tmp_path / "laptop"
+    before = digest_files(folder)
+    with pytest.raises(BackupError) as caught:
+        restore_backup(folder, archive, PASSPHRASE,
+                       before_replace=lambda: pytest.fail("checks passed"))
+    assert caught.value.code == "backup_damaged"
+    assert digest_files(folder) == before
+    assert not (tmp_path / "outside").exists()
+
+
 def test_damaged_database_with_a_matching_manifest_is_refused(tmp_path, demo_backup):
     """Someone rewrote the manifest's hashes: the page checks still refuse it."""
     out, _, manifest, _ = demo_backup
     work = tmp_path / "work"
     with tarfile.open(out) as tar:
-        tar.extractall(work, filter="data")
+        _extract_all(tar, work)
     _flip(work / "vault.db", 3 * 16384 + 100)
     manifest["members"]["vault.db"]["sha256"] = hashlib.sha256(
         (work / "vault.db").read_bytes()).hexdigest()

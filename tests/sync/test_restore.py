@@ -10,6 +10,7 @@ PostgreSQL: ``pg_dump -Fc`` / ``pg_restore --clean`` when the tools are installe
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -25,6 +26,38 @@ from tests.sync.test_crash_sync import local_records, record_differences, server
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _major(tool: str) -> int:
+    """The major version of a PostgreSQL client tool: 17 for "pg_restore (PostgreSQL) 17.6"."""
+    out = subprocess.run([tool, "--version"], capture_output=True, text=True, timeout=30)
+    match = re.search(r"\(PostgreSQL\)\s+(\d+)", out.stdout)
+    assert match, f"{tool} --version: {out.stdout!r} {out.stderr!r}"
+    return int(match.group(1))
+
+
+def _tools_unfit_for(url: str) -> str | None:
+    """Why the installed pg_dump/pg_restore cannot back up and restore the server at ``url``,
+    or None. pg_dump refuses a server newer than itself; pg_restore writes settings of its own
+    version (pg_restore 17: ``SET transaction_timeout``), which an older server refuses:
+    PostgreSQL restores only into a server of the same version or newer. Debian installs the
+    client of its own release (15 on Debian 12, 17 on Debian 13), so a Debian 13 machine
+    testing against a PostgreSQL 15 server lands here; on a machine whose server is its own
+    release's, the versions match."""
+    import psycopg
+
+    with psycopg.connect(url, connect_timeout=5) as conn:
+        server = conn.info.server_version // 10000
+    dump, restore = _major("pg_dump"), _major("pg_restore")
+    if dump < server:
+        return (f"pg_dump {dump} cannot dump the PostgreSQL {server} server: install the "
+                f"client of the server's version (postgresql-client-{server})")
+    if restore > server:
+        return (f"pg_restore {restore} cannot restore into the older PostgreSQL {server} "
+                f"server (it sets options that {server} does not know): this needs the "
+                f"client of the server's version, postgresql-client-{server}, and Debian's "
+                "archive carries only its own release's client")
+    return None
+
+
 class Backups:
     """Take a backup of the server's database and put it back, server stopped meanwhile."""
 
@@ -35,8 +68,12 @@ class Backups:
         self.file = folder / ("server.dump" if self.postgres else "server.db.bak")
         if self.postgres:
             missing = [t for t in ("pg_dump", "pg_restore") if not shutil.which(t)]
-            if missing:
-                pytest.skip(f"{' and '.join(missing)} not installed: no PostgreSQL backup")
+            if missing:  # packaging/setup.sh test installs them (postgresql-client)
+                pytest.skip(f"{' and '.join(missing)} not installed: no PostgreSQL backup "
+                            "(bash packaging/setup.sh test installs postgresql-client)")
+            reason = _tools_unfit_for(self.url)
+            if reason:
+                pytest.skip(reason)
 
     def _run(self, *args: str) -> None:
         out = subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=ROOT)
