@@ -1144,29 +1144,67 @@
         <source>Recorded in different provinces</source>
         <translation>مسجلان في إقليمين مختلفين</translation>
     </message>
+    <message numerus="yes">
+        <source>A common name: about %n other person(s) of that age have it</source>
+        <translation>
+            <numerusform>اسم شائع: لا أحد غيره (%n) في هذه السن يحمله</numerusform>
+            <numerusform>اسم شائع: يحمله شخص آخر واحد (%n) في هذه السن تقريبا</numerusform>
+            <numerusform>اسم شائع: يحمله شخصان آخران (%n) في هذه السن تقريبا</numerusform>
+            <numerusform>اسم شائع: يحمله نحو %n أشخاص آخرين في هذه السن</numerusform>
+            <numerusform>اسم شائع: يحمله نحو %n شخصا آخر في هذه السن</numerusform>
+            <numerusform>اسم شائع: يحمله نحو %n شخص آخر في هذه السن</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Other people of that age may have the same name</source>
+        <translation>قد يحمل أشخاص آخرون في هذه السن الاسم نفسه</translation>
+    </message>
+    <message>
+        <source>No one else here has this name</source>
+        <translation>لا أحد غيره هنا يحمل هذا الاسم</translation>
+    </message>
+    <message>
+        <source>The nickname is what people of that first name are called</source>
+        <translation>اسم الشهرة هو ما يُنادى به من يحمل هذا الاسم الشخصي</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other person(s) would fit as well</source>
+        <translation>
+            <numerusform>لا يطابق أحد آخر (%n) بالقدر نفسه</numerusform>
+            <numerusform>شخص آخر واحد (%n) يطابق بالقدر نفسه</numerusform>
+            <numerusform>شخصان آخران (%n) يطابقان بالقدر نفسه</numerusform>
+            <numerusform>%n أشخاص آخرين يطابقون بالقدر نفسه</numerusform>
+            <numerusform>%n شخصا آخر يطابقون بالقدر نفسه</numerusform>
+            <numerusform>%n شخص آخر يطابقون بالقدر نفسه</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>People who may have been recorded more than once</source>
+        <translation>أشخاص ربما سُجلوا أكثر من مرة</translation>
+    </message>
     <message>
         <source>Merge</source>
         <translation>دمج</translation>
     </message>
     <message>
-        <source>Merge the right record into the left one (Ctrl+M)</source>
-        <translation>دمج السجل الأيسر في السجل الأيمن (Ctrl+M)</translation>
+        <source>Merge those ticked as the same person into the one kept (Ctrl+M)</source>
+        <translation>دمج السجلات المؤشر عليها بأنها للشخص نفسه في السجل المحتفظ به (Ctrl+M)</translation>
     </message>
     <message>
         <source>Not the same</source>
         <translation>ليسا الشخص نفسه</translation>
     </message>
     <message>
-        <source>Different people: never propose this pair again (Ctrl+D)</source>
-        <translation>شخصان مختلفان: عدم اقتراح هذين السجلين معا مرة أخرى (Ctrl+D)</translation>
+        <source>Different people: never propose them together again (Ctrl+D)</source>
+        <translation>أشخاص مختلفون: لا تقترحهم معا مرة أخرى (Ctrl+D)</translation>
     </message>
     <message>
         <source>Later</source>
         <translation>لاحقا</translation>
     </message>
     <message>
-        <source>Next pair (Ctrl+Right)</source>
-        <translation>الزوج الموالي (Ctrl+Right)</translation>
+        <source>Next in the queue (Ctrl+Right)</source>
+        <translation>التالي في القائمة (Ctrl+Right)</translation>
     </message>
     <message>
         <source>Undo merge</source>
@@ -1200,9 +1238,54 @@
         <source>No conflicts. When two people change the same field before syncing, both values appear here so you can choose.</source>
         <translation>لا توجد تعديلات متعارضة. عندما يعدل شخصان الخانة نفسها قبل المزامنة، تظهر القيمتان هنا لتختار بينهما.</translation>
     </message>
+    <message numerus="yes">
+        <source>Likely the same person (%n)</source>
+        <translation>
+            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
+            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
+            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
+            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
+            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
+            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Possible — check before merging (%n)</source>
+        <translation>
+            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
+            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
+            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
+            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
+            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
+            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s)</source>
+        <translation>
+            <numerusform>%1 وحده (%n)</numerusform>
+            <numerusform>%1 وسجل آخر (%n)</numerusform>
+            <numerusform>%1 وسجلان آخران (%n)</numerusform>
+            <numerusform>%1 و%n سجلات أخرى</numerusform>
+            <numerusform>%1 و%n سجلا آخر</numerusform>
+            <numerusform>%1 و%n سجل آخر</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Something went wrong.</source>
         <translation>حدث خطأ.</translation>
+    </message>
+    <message>
+        <source>Possible — check before merging: only a first name or a nickname, the sex, the province and the age match.</source>
+        <translation>محتمل — تحقق قبل الدمج: لا يتطابق إلا الاسم الشخصي أو اسم الشهرة، والجنس، والإقليم، والسن.</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>الاحتفاظ بهذا السجل</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>الشخص نفسه</translation>
     </message>
     <message>
         <source>%1 and %2</source>
@@ -1211,6 +1294,10 @@
     <message>
         <source>%1: %2 or %3</source>
         <translation>%1: %2 أو %3</translation>
+    </message>
+    <message>
+        <source>%1 and %2: %3</source>
+        <translation>%1 و%2: %3</translation>
     </message>
     <message>
         <source>%1 — now: %2 (by %3, %4); overwritten: %5 (by %6, %7)</source>

@@ -1096,29 +1096,59 @@
         <source>Recorded in different provinces</source>
         <translation>Fiches enregistrées dans des provinces différentes</translation>
     </message>
+    <message numerus="yes">
+        <source>A common name: about %n other person(s) of that age have it</source>
+        <translation>
+            <numerusform>Nom courant : environ %n autre personne de cet âge le porte</numerusform>
+            <numerusform>Nom courant : environ %n autres personnes de cet âge le portent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Other people of that age may have the same name</source>
+        <translation>D’autres personnes de cet âge peuvent porter le même nom</translation>
+    </message>
+    <message>
+        <source>No one else here has this name</source>
+        <translation>Personne d’autre ici ne porte ce nom</translation>
+    </message>
+    <message>
+        <source>The nickname is what people of that first name are called</source>
+        <translation>Le surnom est celui qu’on donne à ce prénom</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other person(s) would fit as well</source>
+        <translation>
+            <numerusform>%n autre personne correspondrait aussi bien</numerusform>
+            <numerusform>%n autres personnes correspondraient aussi bien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>People who may have been recorded more than once</source>
+        <translation>Personnes peut-être enregistrées plusieurs fois</translation>
+    </message>
     <message>
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
     <message>
-        <source>Merge the right record into the left one (Ctrl+M)</source>
-        <translation>Fusionner la fiche de droite dans celle de gauche (Ctrl+M)</translation>
+        <source>Merge those ticked as the same person into the one kept (Ctrl+M)</source>
+        <translation>Fusionner les fiches cochées comme la même personne dans celle qui est gardée (Ctrl+M)</translation>
     </message>
     <message>
         <source>Not the same</source>
         <translation>Pas la même personne</translation>
     </message>
     <message>
-        <source>Different people: never propose this pair again (Ctrl+D)</source>
-        <translation>Personnes différentes : ne plus jamais proposer cette paire (Ctrl+D)</translation>
+        <source>Different people: never propose them together again (Ctrl+D)</source>
+        <translation>Personnes différentes : ne plus jamais les proposer ensemble (Ctrl+D)</translation>
     </message>
     <message>
         <source>Later</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <source>Next pair (Ctrl+Right)</source>
-        <translation>Paire suivante (Ctrl+Droite)</translation>
+        <source>Next in the queue (Ctrl+Right)</source>
+        <translation>Suivant dans la file (Ctrl+Droite)</translation>
     </message>
     <message>
         <source>Undo merge</source>
@@ -1152,9 +1182,42 @@
         <source>No conflicts. When two people change the same field before syncing, both values appear here so you can choose.</source>
         <translation>Aucun conflit. Quand deux personnes modifient le même champ avant la synchronisation, les deux valeurs apparaissent ici pour que vous puissiez choisir.</translation>
     </message>
+    <message numerus="yes">
+        <source>Likely the same person (%n)</source>
+        <translation>
+            <numerusform>Probablement la même personne (%n)</numerusform>
+            <numerusform>Probablement la même personne (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Possible — check before merging (%n)</source>
+        <translation>
+            <numerusform>Possible — à vérifier avant de fusionner (%n)</numerusform>
+            <numerusform>Possible — à vérifier avant de fusionner (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s)</source>
+        <translation>
+            <numerusform>%1 et %n autre</numerusform>
+            <numerusform>%1 et %n autres</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Something went wrong.</source>
         <translation>Une erreur s’est produite.</translation>
+    </message>
+    <message>
+        <source>Possible — check before merging: only a first name or a nickname, the sex, the province and the age match.</source>
+        <translation>Possible — à vérifier avant de fusionner : seuls un prénom ou un surnom, le sexe, la province et l’âge correspondent.</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>Garder celle-ci</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>Même personne</translation>
     </message>
     <message>
         <source>%1 and %2</source>
@@ -1163,6 +1226,10 @@
     <message>
         <source>%1: %2 or %3</source>
         <translation>%1 : %2 ou %3</translation>
+    </message>
+    <message>
+        <source>%1 and %2: %3</source>
+        <translation>%1 et %2 : %3</translation>
     </message>
     <message>
         <source>%1 — now: %2 (by %3, %4); overwritten: %5 (by %6, %7)</source>

@@ -7,8 +7,12 @@ lands in the outbox exactly like a user's edit. The data is deterministic for a 
 - Moroccan names in Arabic and Latin script with the real spelling variants (Mohamed, Mohammed,
   Mhamed; El Idrissi, Idrissi, Drissi), first names only, nicknames, migrants' names;
 - the same real person recorded again by another team (~8% of persons): another spelling, one
-  script only, a nickname, an approximate age a few years off; which records are the same
-  person is returned in :attr:`DemoSummary.same_person_pairs` and never stored in the vault;
+  script only, a first name only, a nickname (a short form of the first name: Simo, Fatna),
+  an approximate age a few years off; always with something a reader could go by (see
+  ``people._PersonMaker.shown_again``); which records are the same person is returned in
+  :attr:`DemoSummary.same_person_pairs` and never stored in the vault;
+- names as common as in a province: one man in eight called Mohamed, and family names from
+  a few well-known ones to a long tail of rare ones (see :mod:`fieldapp.demo.names`);
 - nightly patrols of several teams over the last ~18 months, tonight's still in progress;
 - encounters (some anonymous), a few people met again and again and a long tail met once;
 - cases with their events (overdue and upcoming follow-ups), referrals, and a few later edits.
@@ -182,7 +186,9 @@ class _Generator:
             real = self.reals[i]
             shown = maker.shown_again(real, shown_of[i])
             values = self._person_values(real, shown, rng.random() < 0.35)
-            error = rng.choice((-5, -4, -3, -2, 2, 3, 4, 5))
+            # the age the person gives again, or another team's guess: as often right as the
+            # first record's, at times further off
+            error = rng.choice((-5, -4, -3, -2, -1, 0, 0, 0, 1, 2, 3, 4, 5))
             if originals[i].approx_error is None and rng.random() < 0.5:
                 error = None  # the birth date was given again
             placed.append((rng.uniform(i + 0.5, n_real + 0.5),

@@ -33,6 +33,7 @@ MALE_NAMES = _table("""
 يوسف = Youssef, Youssouf, Youcef, Yousef
 عبد القادر = Abdelkader, Abd El Kader, Abdelkhader, Abdelqader
 عبد الله = Abdellah, Abdallah, Abdelah, Abd Allah
+عبد السلام = Abdeslam, Abdessalam, Abdesselam
 عبد الرحيم = Abderrahim, Abdelrahim, Abderahim
 عبد الرحمان = Abderrahmane, Abderrahman, Abdelrahman
 عبد العزيز = Abdelaziz, Abdelaaziz, Abd El Aziz
@@ -263,6 +264,16 @@ MIGRANT_MALE_NAMES = _table("""
 - = Cheikh, Cheick
 - = Abdoulaye, Abdoulay
 - = Lamine, Lamin
+- = Seydou, Seidou
+- = Boubacar, Boubakar
+- = Souleymane, Souleiman
+- = Aliou, Alioune
+- = Bakary, Bakari
+- = Sekou, Sékou
+- = Idrissa, Idrisa
+- = Alassane, Alasane
+- = Modibo
+- = Mory, Mori
 """)
 MIGRANT_FEMALE_NAMES = _table("""
 - = Aminata, Aminatou
@@ -270,6 +281,13 @@ MIGRANT_FEMALE_NAMES = _table("""
 - = Mariama, Mariam
 - = Awa, Awah
 - = Aïssatou, Aissatou
+- = Kadiatou, Kadiatu
+- = Hawa, Haoua
+- = Bintou, Bintu
+- = Djeneba, Dieneba
+- = Oumou, Umu
+- = Ramatou, Ramata
+- = Salimata, Salimatou
 """)
 MIGRANT_FAMILY_NAMES = _table("""
 - = Diallo, Dialo
@@ -280,15 +298,48 @@ MIGRANT_FAMILY_NAMES = _table("""
 - = Coulibaly, Kulibali
 - = Keita, Keïta
 - = Touré, Toure
+- = Diop, Diope
+- = Sylla, Sila
+- = Cissé, Cisse
+- = Sangaré, Sangare
+- = Konaté, Konate
+- = Dembélé, Dembele
+- = Diarra, Diara
+- = Fofana, Fofanah
+- = Sissoko, Sisoko
+- = Kouyaté, Kouyate
+- = Ouattara, Watara
+- = Doumbia, Dumbia
+- = Diakité, Diakite
+- = Bamba
+- = Kanté, Kante
+- = Mbaye, M'Baye
 """)
 
+# Nicknames of one's own, that say nothing of the person's name (many people answer to the
+# commonest of them: Rasta, L'hadj, Hajja).
 NICKNAMES = {
-    "male": ("Hamid", "Bouchta", "L'hadj", "Chinwi", "Zizou", "Ba Driss", "Lmaâlem", "Rasta",
-             "Sahraoui", "Chriki", "Moul Zrabi", "Lbrazili", "Kiki", "Haj Moussa", "Jilali",
-             "الحاج", "الشريف", "با إدريس", "المعلم", "الصحراوي", "الشينوي", "بوشتى",
-             "ولد الدرب"),
-    "female": ("Mi Fatna", "Lalla Zohra", "Hajja", "Mimi", "Chama", "Mama Khadija", "Zahwa",
-               "الحاجة", "مي فاطنة", "لالة زهرة", "مي عيشة", "الشريفة"),
+    "male": ("L'hadj", "Chinwi", "Lmaâlem", "Rasta", "Sahraoui", "Chriki",
+             "Moul Zrabi", "Lbrazili", "Kiki", "Haj Moussa", "الحاج", "الشريف", "المعلم",
+             "الصحراوي", "الشينوي", "ولد الدرب"),
+    "female": ("Hajja", "Mimi", "Chama", "Zahwa", "الحاجة", "الشريفة"),
+}
+
+# What people call someone of a given first name (Arabic spelling as in the name tables):
+# a short form (Simo for Mohamed, Fatna for Fatima), or a title before the name (Mi Fatna,
+# Ba Driss). A record may carry nothing else.
+NAME_NICKNAMES: dict[str, tuple[str, ...]] = {
+    "محمد": ("Simo", "Moha", "Hammou", "سيمو", "موحا", "حمو"),
+    "أحمد": ("Hmida", "Hamid", "حميدة"),
+    "عبد القادر": ("Kaddour", "قدور"),
+    "عبد العزيز": ("Zizou", "زيزو"),
+    "عبد السلام": ("Sellam", "سلام"),
+    "بوشعيب": ("Bouchta", "بوشتى"),
+    "إدريس": ("Ba Driss", "با إدريس"),
+    "فاطمة": ("Fatna", "Fettouma", "Mi Fatna", "فاطنة", "فطومة", "مي فاطنة"),
+    "خديجة": ("Khadouj", "Mama Khadija", "خدوج"),
+    "عائشة": ("Aichoucha", "مي عيشة", "عيشوشة"),
+    "زهرة": ("Lalla Zohra", "لالة زهرة"),
 }
 
 CIN_PREFIXES = ("A", "AB", "AD", "BE", "BH", "BJ", "BK", "C", "CB", "CD", "D", "DA", "E", "EE",

@@ -13,16 +13,15 @@ if TYPE_CHECKING:
 
 from fieldapp.demo.data import (
     CIN_PREFIXES,
-    FAMILY_NAMES,
-    FEMALE_NAMES,
-    MALE_NAMES,
     MIGRANT_FAMILY_NAMES,
     MIGRANT_FEMALE_NAMES,
     MIGRANT_MALE_NAMES,
+    NAME_NICKNAMES,
     NICKNAMES,
     NameEntry,
     Values,
 )
+from fieldapp.demo.names import family_names, female_first_names, male_first_names
 
 
 class _Picker:
@@ -139,11 +138,11 @@ class _PersonMaker:
         birth = self.today - timedelta(days=age * 365 + rng.randrange(365) + age // 4)
         migrant = age >= 16 and rng.random() < 0.06
         if migrant:
-            firsts = MIGRANT_MALE_NAMES if sex == "male" else MIGRANT_FEMALE_NAMES
-            families = MIGRANT_FAMILY_NAMES
+            first = rng.choice(MIGRANT_MALE_NAMES if sex == "male" else MIGRANT_FEMALE_NAMES)
+            family = rng.choice(MIGRANT_FAMILY_NAMES)
         else:
-            firsts = MALE_NAMES if sex == "male" else FEMALE_NAMES
-            families = FAMILY_NAMES
+            first = (male_first_names() if sex == "male" else female_first_names())(rng)
+            family = family_names()(rng)
         flags: list[str] = []
         if age < 18:
             flags.append("minor")
@@ -161,15 +160,27 @@ class _PersonMaker:
         if migrant:
             flags.append("migrant")
         cin = self._cin() if age >= 18 and not migrant and rng.random() < 0.52 else None
-        nickname = rng.choice(NICKNAMES[sex]) if rng.random() < 0.3 else None
-        return _Real(sex, birth, migrant, rng.choice(firsts), rng.choice(families), flags, cin,
-                     nickname)
+        nickname = self._nickname(sex, first) if rng.random() < 0.3 else None
+        return _Real(sex, birth, migrant, first, family, flags, cin, nickname)
+
+    def _nickname(self, sex: str, first: NameEntry) -> str:
+        """What people call the person: most often a short form of the first name when it
+        has one (Simo, Fatna), else a nickname of their own (Rasta, Hajja)."""
+        rng = self.rng
+        by_name = NAME_NICKNAMES.get(first[0] or "", ())
+        if by_name and rng.random() < 0.7:
+            return rng.choice(by_name)
+        return rng.choice(NICKNAMES[sex])
+
+    def says_the_name(self, real: _Real) -> bool:
+        """Whether the nickname itself points to the first name (Simo for Mohamed)."""
+        return real.nickname in NAME_NICKNAMES.get(real.first[0] or "", ())
 
     def shown(self, real: _Real) -> _Shown:
         rng = self.rng
         mode = self.mode()
         if mode == "nick" and real.nickname is None:
-            real.nickname = rng.choice(NICKNAMES[real.sex])
+            real.nickname = self._nickname(real.sex, real.first)
         return _Shown(mode, self._variant(real.first), self._variant(real.family),
                       first_only=mode != "nick" and rng.random() < 0.1,
                       cin_style=real.cin is not None and rng.random() < 0.1,
@@ -177,7 +188,9 @@ class _PersonMaker:
                       and rng.random() < 0.25)
 
     def shown_again(self, real: _Real, before: _Shown) -> _Shown:
-        """How another team records the same person: never with the very same names."""
+        """How another team records the same person: never with the very same names, and
+        always with something a reader could go by: a name, a nickname the first record
+        noted or that is a short form of the first name (Simo, Fatna), or the CIN."""
         rng = self.rng
         op = self.copy_op()
         new = _Shown(before.mode, before.first_var, before.family_var)
@@ -191,24 +204,27 @@ class _PersonMaker:
             new.first_var, new.family_var = self._variant(real.first), self._variant(real.family)
         elif op == "nick":
             if real.nickname is None:
-                real.nickname = rng.choice(NICKNAMES[real.sex])
-            if rng.random() < 0.6:
+                real.nickname = self._nickname(real.sex, real.first)
+            noted = before.mode == "nick" or before.with_nickname
+            if rng.random() < 0.6 and (noted or self.says_the_name(real)):
                 new.mode = "nick"
             else:
                 new.mode, new.first_only, new.with_nickname = rng.choice(("ar", "lat")), True, True
         else:
             new.mode, new.first_only = rng.choice(("ar", "lat")), True
+        if before.mode == "nick" and new.mode != "nick" and not self.says_the_name(real):
+            new.with_nickname = True  # the first record holds only the nickname
         old = _name_fields(real, before)
         if _name_fields(real, new) == old:
             for mode in ("ar", "lat", "both"):
                 new = _Shown(mode, self._other_variant(real.first, before.first_var),
-                             before.family_var)
+                             before.family_var, with_nickname=before.mode == "nick")
                 if _name_fields(real, new) != old:
                     break
             else:
-                if real.nickname is None or old[2] == real.nickname:
-                    real.nickname = next(n for n in NICKNAMES[real.sex] if n != old[2])
-                new = _Shown("nick", 0, 0)
+                new = _Shown("both" if before.mode != "both" else "lat", before.first_var,
+                             before.family_var, first_only=not before.first_only,
+                             with_nickname=before.mode == "nick" or before.with_nickname)
         return new
 
 

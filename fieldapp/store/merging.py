@@ -5,6 +5,10 @@ No Qt: the supervision queues (fieldapp/ui/supervision_queues.py) run these as d
 Every write goes through the repositories, so merges, splits and decisions are ordinary synced
 edits and every device converges on them.
 
+The queue (:func:`duplicate_queue`) groups the candidate pairs into clusters, one presumed
+person each (:mod:`fieldapp.domain.clusters`); a cluster of three is merged as two merges
+into the record kept, each an ordinary edit.
+
 How a merge is recorded: the merged person gets ``merged_into = survivor``; its encounters,
 cases and referrals never move (they keep their ``person_id``), so undoing is clearing one
 field. Reads gather a person's records over the survivor and everything merged into it
@@ -23,7 +27,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
-from fieldapp.domain import matching
+from fieldapp.domain import clusters, matching
 from fieldapp.domain.fields import FieldError
 from fieldapp.domain.records import KINDS, PERSON
 from fieldapp.store.repository import NotFound, Store, ValidationError
@@ -230,6 +234,27 @@ def candidates(store: Store, threshold: float = matching.DEFAULT_THRESHOLD,
     if report:
         report(steps, steps)
     return out
+
+
+def duplicate_queue(store: Store, threshold: float = matching.DEFAULT_THRESHOLD,
+                    report: Callable[[int, int], None] | None = None
+                    ) -> clusters.DuplicateQueue:
+    """The duplicates queue of active persons: clusters of records presumed one person, most
+    certain first, then the possible tier; pairs decided "not the same person" are never
+    proposed and never share a cluster. ``report(done, total)`` hears of five steps."""
+    steps = 5
+    if report:
+        report(0, steps)
+    persons = active_persons(store)
+    refused = non_duplicate_pairs(store)
+    if report:
+        report(1, steps)
+
+    def step(done: int, total: int) -> None:
+        if report:
+            report(1 + done, 1 + total)
+
+    return clusters.duplicate_queue(persons, refused, threshold, report=step)
 
 
 def persons_by_id(store: Store, ids: Iterable[str]) -> dict[str, Row]:

@@ -34,6 +34,7 @@ from fieldapp.domain.matching import (
     explain,
     find_candidates,
     find_candidates_with_stats,
+    population_of,
     score,
 )
 
@@ -765,8 +766,12 @@ def test_find_candidates_finds_the_planted_duplicates_in_a_crowd():
     candidates = find_candidates(persons)
     found = {(a, b) for a, b, _, _ in candidates}
     by_id = {p["id"]: p for p in persons}
-    expected = {(a, b) for a, b in same if score(by_id[a], by_id[b]) >= DEFAULT_THRESHOLD}
-    assert len(expected) >= 0.9 * len(same)
+    population = population_of(persons)
+    expected = {(a, b) for a, b in same
+                if score(by_id[a], by_id[b], population) >= DEFAULT_THRESHOLD}
+    # the crowd's names come from the small tables above: one in two men of 2,000 has a
+    # namesake of about his age, and a pair with nothing more to go by is no longer proposed
+    assert len(expected) >= 0.5 * len(same)
     assert expected <= found, sorted(expected - found)
     assert all(a < b for a, b, _, _ in candidates)
     assert len(found) == len(candidates)  # each pair once
@@ -774,17 +779,18 @@ def test_find_candidates_finds_the_planted_duplicates_in_a_crowd():
     assert scores == sorted(scores, reverse=True)
     assert min(scores) >= DEFAULT_THRESHOLD
     for a, b, s, reasons in candidates[:50]:
-        assert (s, reasons) == explain(by_id[a], by_id[b])
+        assert (s, reasons) == explain(by_id[a], by_id[b], population)
 
 
 def test_blocking_loses_nothing_against_comparing_every_pair():
     pairs = _read_pairs()
     planted, _ = _planted(pairs[:150] + pairs[-60:])
     persons = _crowd(200, 6) + planted
+    population = population_of(persons)
     everything = {
         tuple(sorted((a["id"], b["id"])))
         for i, a in enumerate(persons) for b in persons[i + 1:]
-        if score(a, b) >= DEFAULT_THRESHOLD
+        if score(a, b, population) >= DEFAULT_THRESHOLD
     }
     found = {(a, b) for a, b, _, _ in find_candidates(persons)}
     assert found == everything

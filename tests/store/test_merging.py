@@ -136,3 +136,20 @@ def test_resolve_conflict_writes_the_kept_value_and_marks_it_resolved(store):
         got = store.conflicts.get(c)
         assert got["resolved"] is True and got["resolved_by"] == store.profile.user_name
     assert queries.open_conflicts(store) == []
+
+
+def test_the_queue_is_clusters_and_not_the_same_person_splits_them(store):
+    x, y, z, kept = _pair(store)
+    w = store.persons.create({"name_lat": "Mohammed El Alaoui", "cin": "AB123456",
+                              "approx_age": 41})["id"]
+    steps: list[tuple[int, int]] = []
+    queue = merging.duplicate_queue(store, report=lambda d, t: steps.append((d, t)))
+    assert [set(c.ids) for c in queue.likely] == [{x, y, w}] and queue.possible == []
+    assert steps[0] == (0, 5) and steps[-1] == (5, 5)
+    # two of the three are someone else: the cluster keeps the pair nobody told apart
+    merging.not_same_person(store, w, x)
+    merging.not_same_person(store, w, y)
+    assert [set(c.ids) for c in merging.duplicate_queue(store).likely] == [{x, y}]
+    # merged into one: nothing left to review
+    merging.merge(store, y, x)
+    assert merging.duplicate_queue(store).likely == []
