@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import time
 import zlib
@@ -33,6 +34,7 @@ MAX_BODY = 8 * 1024 * 1024  # bytes after decompression
 MAX_WIRE_BODY = 4 * 1024 * 1024  # bytes as received
 MAX_ENROLL_BODY = 16 * 1024  # an enrollment is a code and a device name
 MAX_CODE = 64
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 class RateLimiter:
@@ -170,9 +172,9 @@ def create_app(service: Service, rate: float = 20.0, burst: int = 60,
         if not isinstance(body, dict):
             raise ServiceError(422, "bad_request", "expected an object")
         code, name = body.get("code"), body.get("device_name", "")
-        if not isinstance(name, str) or len(name) > 80 or not name.isprintable():
-            raise ServiceError(422, "bad_request", "device_name: printable text of at most 80 "
-                                                   "characters")
+        if not isinstance(name, str) or len(name) > 80 or _CONTROL.search(name):
+            raise ServiceError(422, "bad_request", "device_name: text of at most 80 characters, "
+                                                   "no control characters")
         try:
             if not isinstance(code, str) or not 1 <= len(code) <= MAX_CODE:
                 raise ServiceError(401, "bad_code")  # never a valid code: a failed guess

@@ -198,7 +198,8 @@ def _components() -> Schema:
             "code": {"type": "string", "minLength": 1, "maxLength": 64,
                      "description": "The one-time code (case and separators do not "
                                     "matter); any other value is answered 401 bad_code"},
-            "device_name": {"type": "string", "maxLength": 80, "default": ""},
+            "device_name": {"type": "string", "maxLength": 80, "default": "",
+                            "pattern": "^[^\\u0000-\\u001f\\u007f]*$"},
         }, ["code"]),
     }
     return {
