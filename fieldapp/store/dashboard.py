@@ -1,9 +1,10 @@
 """The vigilance view's figures and the rows behind its exports, computed in SQL.
 
 No Qt: the supervision screen (fieldapp/ui/supervision.py) runs these as database jobs.
-Every figure is an aggregate query on the indexed columns (``encounters.met_at``,
-``encounters.person_id``, ``cases.status``, the partial index of open due dates), so a week on
-a vault of a million encounters reads only that week's rows.
+Encounter counts are read from the per-day roll-ups that triggers keep on every write (schema
+v7), distinct persons from an index that covers them, and the rest from indexed columns
+(``encounters.person_id``, ``cases.status``, the partial index of open due dates), so a year
+on a vault of a million encounters reads no encounter record.
 
 Definitions (the period is ``since`` … ``until``, both dates included):
 
@@ -50,47 +51,63 @@ def _province(alias: str, province: str | None) -> tuple[str, tuple[Any, ...]]:
     return f" AND {alias}.province = ?", (province,)
 
 
+def _days(province: str | None, alias: str = "r") -> str:
+    return f"{alias}.day >= ? AND {alias}.day <= ?" + _province(alias, province)[0]
+
+
 def figures(store: Store, province: str | None, since: str, until: str,
             not_seen_days: int = 30) -> dict[str, Any]:
-    """Every figure of the dashboard for ``province`` (None: all) over ``since``…``until``."""
+    """Every figure of the dashboard for ``province`` (None: all) over ``since``…``until``.
+
+    Counts come from the roll-ups the triggers of schema v7 keep per day (a year is a few
+    thousand rows); the distinct persons from the covering index ``encounters_person_met``
+    (no record page read)."""
     conn = store.conn
     start, end = _bounds(since, until)
     pe, pe_args = _province("e", province)
-    period = f"e.deleted = 0 AND e.met_at >= ? AND e.met_at < ?{pe}"
-    args = (start, end, *pe_args)
+    days = (since, until, *pe_args)
+    in_days = _days(province)
+    accepted = "nullif(r.orientation, '') NOT IN ('none', 'refused')"
 
     row = conn.execute(f"""
-        SELECT count(*),
-               count(DISTINCT e.person_id),
-               coalesce(sum(e.person_id IS NULL), 0),
-               count(DISTINCT CASE WHEN {ACCEPTED} THEN e.person_id END),
-               coalesce(sum(e.person_id IS NULL AND {ACCEPTED}), 0),
-               coalesce(sum({ACCEPTED}), 0),
-               coalesce(sum(e.orientation = 'refused'), 0),
-               count(DISTINCT e.patrol_id)
-        FROM encounters e WHERE {period}""", args).fetchone()
+        SELECT coalesce(sum(r.n), 0), coalesce(sum(r.n * r.anonymous), 0),
+               coalesce(sum(CASE WHEN r.anonymous AND {accepted} THEN r.n END), 0),
+               coalesce(sum(CASE WHEN {accepted} THEN r.n END), 0),
+               coalesce(sum(CASE WHEN r.orientation = 'refused' THEN r.n END), 0)
+        FROM encounter_rollup r WHERE {in_days}""", days).fetchone()
+    # In person order, the distinct persons need no temporary table: a year of a million
+    # encounters is one pass over the index (0.2 s), where a count(DISTINCT) in date order
+    # sorted 600,000 ids (1.4 s); a week costs a little more this way (60 ms, not 15).
+    persons = conn.execute(f"""
+        SELECT count(*), coalesce(sum(accepted), 0) FROM (
+            SELECT max({ACCEPTED}) AS accepted
+            FROM encounters e INDEXED BY encounters_person_met
+            WHERE e.deleted = 0 AND e.person_id IS NOT NULL AND e.met_at >= ? AND e.met_at < ?
+              {pe} GROUP BY e.person_id)""", (start, end, *pe_args)).fetchone()
+    patrols = conn.execute(
+        f"SELECT count(DISTINCT r.patrol_id) FROM encounter_patrol_rollup r WHERE {in_days}",
+        days).fetchone()[0]
     out: dict[str, Any] = {
         "province": province, "since": since, "until": until, "not_seen_days": not_seen_days,
-        "encounters": row[0], "persons_met": row[1], "anonymous": row[2],
-        "people_met": row[1] + row[2], "taken_in_charge": row[3] + row[4],
-        "oriented": row[5], "refused": row[6], "patrols": row[7],
+        "encounters": row[0], "persons_met": persons[0], "anonymous": row[1],
+        "people_met": persons[0] + row[1], "taken_in_charge": persons[1] + row[2],
+        "oriented": row[3], "refused": row[4], "patrols": patrols,
     }
     out["orientations"] = dict(conn.execute(f"""
-        SELECT e.orientation, count(*) FROM encounters e WHERE {period}
-        GROUP BY e.orientation ORDER BY count(*) DESC""", args).fetchall())
+        SELECT nullif(r.orientation, ''), sum(r.n) FROM encounter_rollup r WHERE {in_days}
+        GROUP BY r.orientation ORDER BY sum(r.n) DESC""", days).fetchall())
     out["services"] = dict(conn.execute(f"""
-        SELECT j.value, count(*) FROM encounters e, json_each(e.services) j WHERE {period}
-        GROUP BY j.value ORDER BY count(*) DESC, j.value""", args).fetchall())
+        SELECT r.service, sum(r.n) FROM encounter_service_rollup r WHERE {in_days}
+        GROUP BY r.service ORDER BY sum(r.n) DESC, r.service""", days).fetchall())
     out["per_night"] = dict(conn.execute(f"""
-        SELECT date(e.met_at, '-12 hours') AS night, count(*) FROM encounters e
-        WHERE {period} GROUP BY night ORDER BY night""", args).fetchall())
+        SELECT r.night, sum(r.n) FROM encounter_rollup r WHERE {in_days}
+        GROUP BY r.night ORDER BY r.night""", days).fetchall())
     out["per_patrol"] = [
         {"patrol_id": r[0], "date": r[1], "team": r[2], "encounters": r[3]}
         for r in conn.execute(f"""
-            SELECT e.patrol_id, p.date, p.team, count(*) FROM encounters e
-            LEFT JOIN patrols p ON p.id = e.patrol_id
-            WHERE {period} AND e.patrol_id IS NOT NULL
-            GROUP BY e.patrol_id ORDER BY p.date, p.team""", args)]
+            SELECT r.patrol_id, p.date, p.team, sum(r.n) FROM encounter_patrol_rollup r
+            LEFT JOIN patrols p ON p.id = r.patrol_id
+            WHERE {in_days} GROUP BY r.patrol_id ORDER BY p.date, p.team""", days)]
     out["shelters"] = _shelters(store, province, end)
     out.update(_cases(store, province, until))
     out["not_seen"] = _not_seen(store, province, until, not_seen_days)

@@ -172,7 +172,100 @@ def _v6(conn: Connection) -> None:
         PRIMARY KEY (record_kind, record_id))""")
 
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
+# The dashboard's roll-ups (v7): counts of live encounters per day, kept by triggers so that
+# every writer (forms, imports, merges, the sync's apply, a restore's migration) keeps them
+# exact without knowing they exist. ``day`` is the date of ``met_at`` (the dashboard's periods
+# are whole days), ``night`` the night the encounter belongs to (before noon: the evening
+# before). A missing orientation is kept as '' (key columns cannot be NULL).
+_V7_TABLES = """
+CREATE TABLE encounter_rollup (
+    day TEXT NOT NULL, night TEXT NOT NULL, province TEXT NOT NULL,
+    orientation TEXT NOT NULL, anonymous INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (day, province, night, orientation, anonymous)) WITHOUT ROWID;
+CREATE TABLE encounter_patrol_rollup (
+    day TEXT NOT NULL, province TEXT NOT NULL, patrol_id TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (day, province, patrol_id)) WITHOUT ROWID;
+CREATE TABLE encounter_service_rollup (
+    day TEXT NOT NULL, province TEXT NOT NULL, service TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (day, province, service)) WITHOUT ROWID;
+CREATE INDEX encounters_person_met ON encounters (person_id, met_at, province, orientation)
+    WHERE deleted = 0 AND person_id IS NOT NULL
+"""
+
+
+def _rollup_statements(r: str, sign: str) -> list[str]:
+    """Add (``sign`` '+') or take away ('-') the encounter ``r`` (NEW or OLD) from the
+    roll-ups; rows that fall to zero are removed, so a roll-up holds only what is there."""
+    day = f"substr({r}.met_at, 1, 10)"
+    main = (f"{day}, coalesce(date({r}.met_at, '-12 hours'), {day}), {r}.province, "
+            f"coalesce({r}.orientation, ''), {r}.person_id IS NULL")
+    services = f"json_each(CASE WHEN json_valid({r}.services) THEN {r}.services END)"
+    if sign == "+":
+        return [
+            f"INSERT INTO encounter_rollup SELECT {main}, 1 WHERE true "
+            "ON CONFLICT DO UPDATE SET n = n + 1",
+            f"INSERT INTO encounter_patrol_rollup SELECT {day}, {r}.province, {r}.patrol_id, 1 "
+            f"WHERE {r}.patrol_id IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1",
+            f"INSERT INTO encounter_service_rollup SELECT {day}, {r}.province, j.value, 1 "
+            f"FROM {services} j WHERE true ON CONFLICT DO UPDATE SET n = n + 1",
+        ]
+    return [
+        "UPDATE encounter_rollup SET n = n - 1 WHERE (day, night, province, orientation, "
+        f"anonymous) = ({main})",
+        "DELETE FROM encounter_rollup WHERE n <= 0 AND (day, night, province, orientation, "
+        f"anonymous) = ({main})",
+        f"UPDATE encounter_patrol_rollup SET n = n - 1 WHERE (day, province, patrol_id) = "
+        f"({day}, {r}.province, {r}.patrol_id)",
+        f"DELETE FROM encounter_patrol_rollup WHERE n <= 0 AND (day, province, patrol_id) = "
+        f"({day}, {r}.province, {r}.patrol_id)",
+        # one service may appear twice in a (foreign) list: take each occurrence away
+        f"UPDATE encounter_service_rollup SET n = n - (SELECT count(*) FROM {services} j "
+        f"WHERE j.value = service) WHERE day = {day} AND province = {r}.province "
+        f"AND service IN (SELECT j.value FROM {services} j)",
+        f"DELETE FROM encounter_service_rollup WHERE n <= 0 AND day = {day} "
+        f"AND province = {r}.province",
+    ]
+
+
+def _counted(r: str) -> str:
+    return f"{r}.deleted = 0 AND {r}.met_at IS NOT NULL AND {r}.province IS NOT NULL"
+
+
+_ROLLUP_COLUMNS = ("met_at", "province", "deleted", "orientation", "person_id", "patrol_id",
+                   "services")
+
+
+def _v7(conn: Connection) -> None:
+    """Dashboard roll-ups kept on write, and an index that covers the distinct persons met
+    (see ``fieldapp/store/dashboard.py``); filled here from the encounters already stored."""
+    for statement in _V7_TABLES.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+    add, remove = _rollup_statements("NEW", "+"), _rollup_statements("OLD", "-")
+    conn.execute(f"""CREATE TRIGGER encounters_rollup_insert AFTER INSERT ON encounters
+        WHEN {_counted("NEW")} BEGIN {"; ".join(add)}; END""")
+    conn.execute(f"""CREATE TRIGGER encounters_rollup_delete AFTER DELETE ON encounters
+        WHEN {_counted("OLD")} BEGIN {"; ".join(remove)}; END""")
+    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _ROLLUP_COLUMNS)
+    conn.execute(f"""CREATE TRIGGER encounters_rollup_update_old AFTER UPDATE ON encounters
+        WHEN ({changed}) AND {_counted("OLD")} BEGIN {"; ".join(remove)}; END""")
+    conn.execute(f"""CREATE TRIGGER encounters_rollup_update_new AFTER UPDATE ON encounters
+        WHEN ({changed}) AND {_counted("NEW")} BEGIN {"; ".join(add)}; END""")
+    e = "e"  # the encounters already stored
+    conn.execute(f"""INSERT INTO encounter_rollup SELECT substr(e.met_at, 1, 10),
+        coalesce(date(e.met_at, '-12 hours'), substr(e.met_at, 1, 10)), e.province,
+        coalesce(e.orientation, ''), e.person_id IS NULL, count(*) FROM encounters e
+        WHERE {_counted(e)} GROUP BY 1, 2, 3, 4, 5""")
+    conn.execute(f"""INSERT INTO encounter_patrol_rollup SELECT substr(e.met_at, 1, 10),
+        e.province, e.patrol_id, count(*) FROM encounters e
+        WHERE {_counted(e)} AND e.patrol_id IS NOT NULL GROUP BY 1, 2, 3""")
+    conn.execute(f"""INSERT INTO encounter_service_rollup SELECT substr(e.met_at, 1, 10),
+        e.province, j.value, count(*)
+        FROM encounters e, json_each(CASE WHEN json_valid(e.services) THEN e.services END) j
+        WHERE {_counted(e)} GROUP BY 1, 2, 3""")
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
 LATEST = len(MIGRATIONS)
 
 

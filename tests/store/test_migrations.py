@@ -95,7 +95,16 @@ def test_v4_adds_non_duplicates_to_a_v3_vault(tmp_path):
     store.conn.close()
 
 
+def undo_v7(conn):
+    for trigger in ("insert", "delete", "update_old", "update_new"):
+        conn.execute(f"DROP TRIGGER encounters_rollup_{trigger}")
+    for table in ("encounter_rollup", "encounter_patrol_rollup", "encounter_service_rollup"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("DROP INDEX encounters_person_met")
+
+
 def undo_v6(conn):
+    undo_v7(conn)
     conn.execute("DROP TABLE sync_quarantine")
 
 
@@ -130,7 +139,7 @@ def test_v6_adds_the_quarantine_to_a_v5_vault_with_pending_changes(tmp_path):
     store.conn.execute("PRAGMA user_version = 5")
     vault.lock()
     store = Vault(folder).unlock(PASSPHRASE)
-    assert schema.version_of(store.conn) == 6
+    assert schema.version_of(store.conn) == schema.LATEST
     assert [e["op"] for e in store.outbox()] == ["create"]
     assert store.conn.execute("SELECT count(*) FROM sync_quarantine").fetchone()[0] == 0
     store.conn.close()
