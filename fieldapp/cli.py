@@ -67,48 +67,91 @@ def cli_language(requested: str | None) -> str:
     return "ar" if env.startswith("ar") else "fr"
 
 
+DESCRIPTION = """\
+fieldapp: the offline-first field app of the outreach teams and centres (Arabic / French).
+
+Without a command, starts the application window on the vault in --data-dir. The commands
+work without a window, on the same vault."""
+
+EPILOG = f"""\
+passphrases: the commands read the vault's passphrase from --passphrase-file or from the
+environment variable {PASSPHRASE_ENV} (never from an argument, which other users of the
+machine can see); `passwd` reads the new one from --new-passphrase-file or
+{NEW_PASSPHRASE_ENV}.
+
+environment: FIELDAPP_DATA_DIR (the vault folder when --data-dir is not given),
+FIELDAPP_LANG (ar or fr: the language of the commands' messages).
+
+examples:
+  fieldapp                                   the application window
+  fieldapp demo --data-dir ./demo-vault      a vault filled with demo data
+  fieldapp sync --data-dir ./demo-vault      send and receive changes now"""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="fieldapp", description="fieldapp")
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(prog="fieldapp", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=fmt)
     parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
-    parser.add_argument("--data-dir", type=Path, help="vault folder")
-    parser.add_argument("--lang", choices=("ar", "fr"), help="interface language")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR",
+                        help="the vault folder (default: FIELDAPP_DATA_DIR, or the "
+                             "application-data folder of this user)")
+    parser.add_argument("--lang", choices=("ar", "fr"),
+                        help="language of the window and the messages (default: the "
+                             "vault's, else FIELDAPP_LANG / LANG)")
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
 
     def headless(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text)
-        p.add_argument("--data-dir", type=Path, dest="sub_data_dir", help="vault folder")
-        p.add_argument("--passphrase-file", help="file holding the passphrase")
+        p = sub.add_parser(name, help=help_text, description=help_text[0].upper()
+                           + help_text[1:] + ".", epilog=EPILOG, formatter_class=fmt)
+        p.add_argument("--data-dir", type=Path, dest="sub_data_dir", metavar="DIR",
+                       help="the vault folder (default: as for fieldapp itself)")
+        p.add_argument("--passphrase-file", metavar="FILE",
+                       help=f"file holding the passphrase (default: ${PASSPHRASE_ENV})")
         return p
 
     demo = headless("demo", "create a vault filled with realistic demo data")
-    demo.add_argument("--persons", type=int, default=2000)
-    demo.add_argument("--encounters", type=int, default=6000)
-    demo.add_argument("--province", default="rabat")
-    demo.add_argument("--seed", type=int, default=7)
-    demo.add_argument("--user", default="Démo")
+    demo.add_argument("--persons", type=int, default=2000,
+                      help="persons to create (default: %(default)s)")
+    demo.add_argument("--encounters", type=int, default=6000,
+                      help="patrol encounters to create (default: %(default)s)")
+    demo.add_argument("--province", default="rabat",
+                      help="the vault's province or prefecture code (default: %(default)s)")
+    demo.add_argument("--seed", type=int, default=7,
+                      help="random seed: the same seed makes the same data "
+                           "(default: %(default)s)")
+    demo.add_argument("--user", default="Démo",
+                      help="the name of the vault's user (default: %(default)s)")
 
     headless("check", "unlock the vault, check every page, print counts")
 
     enroll = headless("enroll", "enroll this vault with the sync server (one-time code)")
-    enroll.add_argument("--server", required=True, help="https://… address of the server")
-    enroll.add_argument("--code", required=True, help="the one-time enrollment code")
-    enroll.add_argument("--ca-bundle", help="certificate authority file to trust")
-    enroll.add_argument("--device-name", default="")
+    enroll.add_argument("--server", required=True, metavar="URL",
+                        help="https://… address of the server (required)")
+    enroll.add_argument("--code", required=True,
+                        help="the one-time enrollment code the administrator gave (required)")
+    enroll.add_argument("--ca-bundle", metavar="FILE",
+                        help="certificate authority file to trust (default: the system's)")
+    enroll.add_argument("--device-name", default="",
+                        help="a name for this laptop on the server (default: none)")
 
     sync = headless("sync", "send pending changes and receive the others' changes")
-    sync.add_argument("--ca-bundle", help="certificate authority file to trust")
+    sync.add_argument("--ca-bundle", metavar="FILE",
+                      help="certificate authority file to trust (default: the system's)")
 
     backup = headless("backup", "write an encrypted backup of the vault to one file")
-    backup.add_argument("--out", type=Path, required=True, help="the backup file to write")
+    backup.add_argument("--out", type=Path, required=True, metavar="FILE",
+                        help="the backup file to write (required)")
 
     restore = headless("restore", "replace the vault with a checked backup (the passphrase "
                                   "of backup time)")
-    restore.add_argument("--from", type=Path, dest="source", required=True,
-                         help="the backup file to restore")
+    restore.add_argument("--from", type=Path, dest="source", required=True, metavar="FILE",
+                         help="the backup file to restore (required)")
 
     passwd = headless("passwd", "change the passphrase (the data is not re-encrypted)")
-    passwd.add_argument("--new-passphrase-file", help="file holding the new passphrase")
+    passwd.add_argument("--new-passphrase-file", metavar="FILE",
+                        help=f"file holding the new passphrase (default: ${NEW_PASSPHRASE_ENV})")
     return parser
 
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import ast
+import logging
 import shutil
 import subprocess
 import sys
@@ -15,11 +16,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from fieldapp.resources import BUNDLE_DIR, FROZEN, RESOURCES_DIR
+from fieldapp.resources import TRANSLATIONS_DIR
 
 LANGUAGES = ("ar", "fr")
-# frozen: the .qm files are bundled next to resources/ (packaging/fieldapp.spec)
-TRANSLATIONS_DIR = BUNDLE_DIR / "translations" if FROZEN else RESOURCES_DIR.parent / "translations"
+log = logging.getLogger(__name__)
 SOURCE_DIRS = ("fieldapp",)
 _installed: list[QTranslator] = []
 
@@ -126,8 +126,11 @@ def normalise_language(lang: str | None) -> str:
     return lang if lang in LANGUAGES else "ar"
 
 
-def install_translators(app: QCoreApplication, lang: str) -> None:
-    """Load fieldapp's and Qt's own translations for ``lang``; set the default locale."""
+def install_translators(app: QCoreApplication, lang: str) -> list[str]:
+    """Load fieldapp's and Qt's own translations for ``lang``; set the default locale.
+
+    Returns the translation files that could not be loaded (``fieldapp_ar.qm`` missing from
+    an installation, say): the caller says so, rather than showing English silently."""
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()
@@ -135,12 +138,17 @@ def install_translators(app: QCoreApplication, lang: str) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Morocco) if lang == "ar"
                        else QLocale(QLocale.Language.French, QLocale.Country.Morocco))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    missing = []
     for directory, name in ((qt_dir, f"qtbase_{lang}"),
                             (str(TRANSLATIONS_DIR), f"fieldapp_{lang}")):
         translator = QTranslator(app)
         if translator.load(name, directory):
             app.installTranslator(translator)
             _installed.append(translator)
+        else:
+            missing.append(str(Path(directory) / f"{name}.qm"))
+            log.warning("translation %s.qm not found in %s", name, directory)
+    return missing
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -123,3 +124,26 @@ def test_backup_into_a_missing_or_read_only_folder_says_which(tmp_path):
     assert refused.stderr == _said("folder_not_writable") != _said("no_folder"), refused.stderr
     assert list(usb.iterdir()) == []
     assert sorted(p.name for p in folder.iterdir()) == ["vault.db", "vault.key"]
+
+
+def _parsers(parser):
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                yield from _parsers(sub)
+
+
+def test_help_explains_every_option_and_where_the_passphrase_comes_from():
+    from fieldapp.cli import build_parser
+
+    parser = build_parser()
+    for p in _parsers(parser):
+        assert p.description, p.prog
+        for action in p._actions:
+            if action.help == argparse.SUPPRESS or not action.option_strings:
+                continue
+            assert action.help, f"{p.prog} {action.option_strings} has no help"
+            if action.default not in (None, False, "", argparse.SUPPRESS):
+                assert "default" in action.help, f"{p.prog} {action.option_strings}"
+        assert "FIELDAPP_PASSPHRASE" in p.format_help(), p.prog
