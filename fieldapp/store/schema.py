@@ -9,102 +9,91 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import sqlite_utils
+
 from fieldapp.domain import names
 from fieldapp.store.sqlite import Connection
 
 # Columns every record table has besides its domain fields: identity, authorship, the
 # per-field server versions (JSON, filled by sync) and ``_lazy``, the mutation id of a
 # pending "create" outbox entry whose content is still this row (see repository.py).
-_META = """
-    id TEXT PRIMARY KEY,
-    province TEXT NOT NULL,
-    deleted INTEGER NOT NULL DEFAULT 0,
-    created_at TEXT NOT NULL,
-    created_by TEXT,
-    updated_at TEXT NOT NULL,
-    updated_by TEXT,
-    _versions TEXT,
-    _lazy INTEGER"""
+_META: dict[str, type] = {
+    "id": str, "province": str, "deleted": int, "created_at": str, "created_by": str,
+    "updated_at": str, "updated_by": str, "_versions": str, "_lazy": int,
+}
+_META_NOT_NULL = ("province", "deleted", "created_at", "updated_at")
 
-_V1 = f"""
-CREATE TABLE device (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    device_id TEXT NOT NULL,
-    user_name TEXT NOT NULL,
-    team TEXT,
-    province TEXT NOT NULL,
-    role TEXT,
-    lang TEXT NOT NULL DEFAULT 'ar',
-    created_at TEXT NOT NULL,
-    last_mutation_id INTEGER NOT NULL DEFAULT 0,
-    hlc INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE outbox (
-    mutation_id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL,
-    record_id TEXT NOT NULL,
-    op TEXT NOT NULL,
-    payload TEXT,
-    base TEXT,
-    hlc INTEGER NOT NULL,
-    author TEXT
-);
-CREATE TABLE drafts (
-    form TEXT PRIMARY KEY,
-    payload TEXT NOT NULL,
-    saved_at TEXT NOT NULL
-);
-CREATE TABLE persons ({_META},
-    name_ar TEXT, name_lat TEXT, nickname TEXT, cin TEXT, sex TEXT, birth_date TEXT,
-    approx_age INTEGER, age_noted_on TEXT, flags TEXT, consent INTEGER, description TEXT,
-    notes TEXT, merged_into TEXT
-);
-CREATE INDEX persons_cin ON persons (cin) WHERE cin IS NOT NULL;
-CREATE INDEX persons_merged_into ON persons (merged_into) WHERE merged_into IS NOT NULL;
-CREATE TABLE patrols ({_META},
-    date TEXT, team TEXT, members TEXT, commune TEXT, area TEXT, started_at TEXT,
-    ended_at TEXT, notes TEXT
-);
-CREATE INDEX patrols_date ON patrols (date);
-CREATE TABLE encounters ({_META},
-    patrol_id TEXT, person_id TEXT, anonymous INTEGER, sex TEXT, approx_age INTEGER,
-    met_at TEXT, location TEXT, situation TEXT, services TEXT, medical_outcome TEXT,
-    flags TEXT, orientation TEXT, shelter_id TEXT, refusal_reason TEXT, consent INTEGER,
-    notes TEXT
-);
-CREATE INDEX encounters_patrol ON encounters (patrol_id);
-CREATE INDEX encounters_person ON encounters (person_id);
-CREATE INDEX encounters_met_at ON encounters (met_at);
-CREATE TABLE cases ({_META},
-    person_id TEXT, target_group TEXT, status TEXT, opened_on TEXT, closed_on TEXT,
-    closure_reason TEXT, assigned_to TEXT, summary TEXT
-);
-CREATE INDEX cases_person ON cases (person_id);
-CREATE INDEX cases_status ON cases (status);
-CREATE TABLE case_events ({_META},
-    case_id TEXT, event_type TEXT, date TEXT, summary TEXT, due_date TEXT, done_on TEXT,
-    assigned_to TEXT, closure_reason TEXT
-);
-CREATE INDEX case_events_case ON case_events (case_id);
-CREATE INDEX case_events_due ON case_events (due_date) WHERE due_date IS NOT NULL
-    AND done_on IS NULL;
-CREATE TABLE referrals ({_META},
-    person_id TEXT, case_id TEXT, institution_type TEXT, institution_name TEXT, status TEXT,
-    sent_on TEXT, status_on TEXT, notes TEXT
-);
-CREATE INDEX referrals_person ON referrals (person_id);
-CREATE INDEX referrals_case ON referrals (case_id);
-CREATE TABLE shelters ({_META},
-    name_fr TEXT, name_ar TEXT, capacity INTEGER, commune TEXT, address TEXT, phone TEXT
-);
-"""
+# The domain columns of each record table (v1): TEXT unless named in _INTEGER.
+_V1_RECORDS = {
+    "persons": "name_ar name_lat nickname cin sex birth_date approx_age age_noted_on flags "
+               "consent description notes merged_into",
+    "patrols": "date team members commune area started_at ended_at notes",
+    "encounters": "patrol_id person_id anonymous sex approx_age met_at location situation "
+                  "services medical_outcome flags orientation shelter_id refusal_reason "
+                  "consent notes",
+    "cases": "person_id target_group status opened_on closed_on closure_reason assigned_to "
+             "summary",
+    "case_events": "case_id event_type date summary due_date done_on assigned_to "
+                   "closure_reason",
+    "referrals": "person_id case_id institution_type institution_name status sent_on "
+                 "status_on notes",
+    "shelters": "name_fr name_ar capacity commune address phone",
+}
+_INTEGER = {"approx_age", "consent", "anonymous", "capacity"}
+_V1_INDEXES = {  # name: (table, columns)
+    "patrols_date": ("patrols", ["date"]),
+    "encounters_patrol": ("encounters", ["patrol_id"]),
+    "encounters_person": ("encounters", ["person_id"]),
+    "encounters_met_at": ("encounters", ["met_at"]),
+    "cases_person": ("cases", ["person_id"]),
+    "cases_status": ("cases", ["status"]),
+    "case_events_case": ("case_events", ["case_id"]),
+    "referrals_person": ("referrals", ["person_id"]),
+    "referrals_case": ("referrals", ["case_id"]),
+}
+
+
+def _db(conn: Connection) -> sqlite_utils.Database:
+    """sqlite-utils on the migration's connection: it writes in the caller's transaction."""
+    return sqlite_utils.Database(conn)
+
+
+def record_table(db: sqlite_utils.Database, name: str, columns: dict[str, type]) -> None:
+    """A record table: the metadata columns, then ``columns``."""
+    db.create_table(name, {**_META, **columns}, pk="id", not_null=_META_NOT_NULL,
+                    defaults={"deleted": 0})
 
 
 def _v1(conn: Connection) -> None:
-    for statement in _V1.split(";\n"):
-        if statement.strip():
-            conn.execute(statement)
+    db = _db(conn)
+    # one row, enforced by a CHECK that sqlite-utils does not write
+    conn.execute("""CREATE TABLE device (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        device_id TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        team TEXT,
+        province TEXT NOT NULL,
+        role TEXT,
+        lang TEXT NOT NULL DEFAULT 'ar',
+        created_at TEXT NOT NULL,
+        last_mutation_id INTEGER NOT NULL DEFAULT 0,
+        hlc INTEGER NOT NULL DEFAULT 0)""")
+    db.create_table("settings", {"key": str, "value": str}, pk="key")
+    db.create_table("outbox", {"mutation_id": int, "kind": str, "record_id": str, "op": str,
+                               "payload": str, "base": str, "hlc": int, "author": str},
+                    pk="mutation_id", not_null=("kind", "record_id", "op", "hlc"))
+    db.create_table("drafts", {"form": str, "payload": str, "saved_at": str}, pk="form",
+                    not_null=("payload", "saved_at"))
+    for table, columns in _V1_RECORDS.items():
+        record_table(db, table, {c: int if c in _INTEGER else str for c in columns.split()})
+    for index, (table, indexed) in _V1_INDEXES.items():
+        db[table].create_index(indexed, index_name=index)  # type: ignore[union-attr]
+    # partial indexes: sqlite-utils writes no WHERE clause
+    conn.execute("CREATE INDEX persons_cin ON persons (cin) WHERE cin IS NOT NULL")
+    conn.execute("CREATE INDEX persons_merged_into ON persons (merged_into) "
+                 "WHERE merged_into IS NOT NULL")
+    conn.execute("CREATE INDEX case_events_due ON case_events (due_date) "
+                 "WHERE due_date IS NOT NULL AND done_on IS NULL")
 
 
 def _v2(conn: Connection) -> None:
@@ -133,50 +122,58 @@ def person_terms(name_ar: str | None, name_lat: str | None, nickname: str | None
 def _v3(conn: Connection) -> None:
     """Sync: conflict records, the changes the server refused, and an index to find a
     record's pending outbox entries when incoming data is applied."""
-    conn.execute(f"""CREATE TABLE conflicts ({_META},
-        record_kind TEXT, record_id TEXT, field TEXT, kept_value TEXT, kept_version INTEGER,
-        kept_author TEXT, kept_device TEXT, kept_hlc INTEGER, winner_author TEXT,
-        winner_device TEXT, winner_hlc INTEGER, resolved INTEGER, resolved_by TEXT)""")
+    db = _db(conn)
+    record_table(db, "conflicts", {
+        "record_kind": str, "record_id": str, "field": str, "kept_value": str,
+        "kept_version": int, "kept_author": str, "kept_device": str, "kept_hlc": int,
+        "winner_author": str, "winner_device": str, "winner_hlc": int, "resolved": int,
+        "resolved_by": str})
     conn.execute("CREATE INDEX conflicts_open ON conflicts (record_id) WHERE resolved = 0")
-    conn.execute("""CREATE TABLE sync_rejections (
-        mutation_id INTEGER PRIMARY KEY, kind TEXT, record_id TEXT, code TEXT, errors TEXT,
-        at TEXT NOT NULL, seen INTEGER NOT NULL DEFAULT 0)""")
-    conn.execute("CREATE INDEX outbox_record ON outbox (record_id)")
+    db.create_table("sync_rejections", {
+        "mutation_id": int, "kind": str, "record_id": str, "code": str, "errors": str,
+        "at": str, "seen": int}, pk="mutation_id", not_null=("at", "seen"),
+        defaults={"seen": 0})
+    db["outbox"].create_index(["record_id"], index_name="outbox_record")  # type: ignore[union-attr]
 
 
 def _v4(conn: Connection) -> None:
     """Duplicates: the pairs a supervisor decided are not the same person (synced records
     of kind ``non_duplicate``)."""
-    conn.execute(f"""CREATE TABLE non_duplicates ({_META},
-        person_a TEXT, person_b TEXT, decided_by TEXT)""")
-    conn.execute("CREATE INDEX non_duplicates_pair ON non_duplicates (person_a, person_b)")
+    db = _db(conn)
+    record_table(db, "non_duplicates", {"person_a": str, "person_b": str, "decided_by": str})
+    db["non_duplicates"].create_index(  # type: ignore[union-attr]
+        ["person_a", "person_b"], index_name="non_duplicates_pair")
 
 
 def _v5(conn: Connection) -> None:
     """Sync: acknowledged changes are kept a while (``sent``), so that after the server was
     restored from a backup the laptop sends again exactly the edits it lost ("replays")."""
-    conn.execute("ALTER TABLE outbox ADD COLUMN replay INTEGER NOT NULL DEFAULT 0")
-    conn.execute("""CREATE TABLE sent (
-        mutation_id INTEGER PRIMARY KEY, kind TEXT NOT NULL, record_id TEXT NOT NULL,
-        op TEXT NOT NULL, payload TEXT NOT NULL, base TEXT, hlc INTEGER NOT NULL,
-        author TEXT, replay INTEGER NOT NULL DEFAULT 0)""")
+    db = _db(conn)
+    db["outbox"].add_column("replay", int, not_null_default=0)  # type: ignore[union-attr]
+    db.create_table("sent", {
+        "mutation_id": int, "kind": str, "record_id": str, "op": str, "payload": str,
+        "base": str, "hlc": int, "author": str, "replay": int}, pk="mutation_id",
+        not_null=("kind", "record_id", "op", "payload", "hlc", "replay"),
+        defaults={"replay": 0})
 
 
 def _v6(conn: Connection) -> None:
     """Sync: records received from the server that fail the record schema are set aside
     here (the whole state as received, inside the encrypted vault) instead of stopping the
     pull; a later, valid version of the same record takes its place."""
-    conn.execute("""CREATE TABLE sync_quarantine (
-        record_kind TEXT NOT NULL, record_id TEXT NOT NULL, province TEXT, version INTEGER,
-        state TEXT NOT NULL, errors TEXT NOT NULL, at TEXT NOT NULL,
-        PRIMARY KEY (record_kind, record_id))""")
+    _db(conn).create_table("sync_quarantine", {
+        "record_kind": str, "record_id": str, "province": str, "version": int, "state": str,
+        "errors": str, "at": str}, pk=("record_kind", "record_id"),
+        not_null=("record_kind", "record_id", "state", "errors", "at"))
 
 
 # The dashboard's roll-ups (v7): counts of live encounters per day, kept by triggers so that
 # every writer (forms, imports, merges, the sync's apply, a restore's migration) keeps them
 # exact without knowing they exist. ``day`` is the date of ``met_at`` (the dashboard's periods
 # are whole days), ``night`` the night the encounter belongs to (before noon: the evening
-# before). A missing orientation is kept as '' (key columns cannot be NULL).
+# before). A missing orientation is kept as '' (key columns cannot be NULL). Written in SQL:
+# WITHOUT ROWID (one b-tree per roll-up, for the triggers' upserts), the partial index and
+# the triggers are beyond what sqlite-utils writes.
 _V7_TABLES = """
 CREATE TABLE encounter_rollup (
     day TEXT NOT NULL, night TEXT NOT NULL, province TEXT NOT NULL,

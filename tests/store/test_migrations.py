@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+from pathlib import Path
 
 import sqlcipher3
 
@@ -160,3 +162,31 @@ def test_failed_migration_leaves_previous_version(tmp_path, monkeypatch):
     assert schema.version_of(conn) == 1
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name='half_done'"
                         ).fetchone()[0] == 0
+
+
+def schema_fingerprint(conn) -> dict:
+    """Every table's columns (name, type, not null, default, primary key), its indexes (name,
+    unique, partial, columns), and the triggers by name."""
+    out: dict = {}
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                "name NOT LIKE 'person_search_%' ORDER BY name"):
+        columns = [list(r[1:]) for r in conn.execute(f"PRAGMA table_xinfo('{name}')")]
+        indexes = sorted(
+            [r[1], r[2], r[4], [c[2] for c in conn.execute(f"PRAGMA index_info('{r[1]}')")]]
+            for r in conn.execute(f"PRAGMA index_list('{name}')")
+            if not r[1].startswith("sqlite_autoindex"))
+        out[name] = {"columns": columns, "indexes": indexes}
+    out["_triggers"] = sorted(
+        r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+    return out
+
+
+def test_released_migrations_stay_frozen(tmp_path):
+    """The schema the migrations make, against the one v7 made when it was released: an
+    edit of an old migration (or of how sqlite-utils writes it) that changes a column, an
+    index or a trigger fails here. A new version adds a fingerprint file."""
+    conn = sqlcipher3.connect(str(tmp_path / "x.db"), isolation_level=None)
+    conn.execute(f"PRAGMA key = \"x'{os.urandom(32).hex()}'\"")
+    assert schema.migrate(conn, 7) == 7
+    frozen = json.loads((Path(__file__).parent / "schema_v7.json").read_text(encoding="utf-8"))
+    assert schema_fingerprint(conn) == frozen
