@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from fieldapp import __version__
 from fieldapp.errors import UserFacingError
@@ -102,16 +103,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
 
-    def headless(name: str, help_text: str) -> argparse.ArgumentParser:
+    def headless(name: str, help_text: str, acting: bool = True) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text[0].upper()
                            + help_text[1:] + ".", epilog=EPILOG, formatter_class=fmt)
         p.add_argument("--data-dir", type=Path, dest="sub_data_dir", metavar="DIR",
                        help="the vault folder (default: as for fieldapp itself)")
         p.add_argument("--passphrase-file", metavar="FILE",
                        help=f"file holding the passphrase (default: ${PASSPHRASE_ENV})")
+        if acting:
+            p.add_argument("--user", metavar="NAME",
+                           help="the member who acts, by name or id (default: the member "
+                                "whose passphrase it is)")
         return p
 
-    demo = headless("demo", "create a vault filled with realistic demo data")
+    demo = headless("demo", "create a vault filled with realistic demo data", acting=False)
     demo.add_argument("--persons", type=int, default=2000,
                       help="persons to create (default: %(default)s)")
     demo.add_argument("--encounters", type=int, default=6000,
@@ -149,6 +154,27 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--from", type=Path, dest="source", required=True, metavar="FILE",
                          help="the backup file to restore (required)")
 
+    member = headless("member", "list, add or remove the members of the vault (each with "
+                                "their own passphrase)")
+    member.add_argument("action", choices=("list", "add", "remove"),
+                        help="list the members; add one (their passphrase from "
+                             f"${NEW_PASSPHRASE_ENV}); remove one (the vault is re-keyed)")
+    member.add_argument("--name", help="the member to add or remove: name (Latin script)")
+    member.add_argument("--name-ar", default="",
+                        help="the new member's name in Arabic script (default: none)")
+    member.add_argument("--id", dest="member_id",
+                        help="the new member's user id on the server (default: a local id)")
+    member.add_argument("--new-passphrase-file", metavar="FILE",
+                        help="file holding the new member's passphrase "
+                             f"(default: ${NEW_PASSPHRASE_ENV})")
+
+    recover = headless("recover", "open a vault whose members forgot their passphrases with "
+                                  "the organisation's recovery key, and set a new passphrase")
+    recover.add_argument("--recovery-key", type=Path, required=True, metavar="FILE",
+                         help="the organisation's private recovery key, PEM (required)")
+    recover.add_argument("--new-passphrase-file", metavar="FILE",
+                         help=f"file holding the new passphrase (default: ${NEW_PASSPHRASE_ENV})")
+
     passwd = headless("passwd", "change the passphrase (the data is not re-encrypted)")
     passwd.add_argument("--new-passphrase-file", metavar="FILE",
                         help=f"file holding the new passphrase (default: ${NEW_PASSPHRASE_ENV})")
@@ -174,6 +200,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args, data_dir)
         if args.command == "passwd":
             return _passwd(args, data_dir)
+        if args.command == "member":
+            return _member(args, data_dir)
+        if args.command == "recover":
+            return _recover(args, data_dir)
         if args.command == "backup":
             return _backup(args, data_dir)
         if args.command == "restore":
@@ -229,12 +259,68 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
+def member_id_of(vault: Any, who: str | None) -> str | None:
+    """The id of the member named ``who`` (a name in either script, or an id); None: any."""
+    if not who:
+        return None
+    for m in vault.members():
+        if who in (m.member_id, m.name, m.name_ar):
+            return str(m.member_id)
+    raise CliError("unknown_member")
+
+
+def unlock_as(vault: Any, args: argparse.Namespace) -> Any:
+    """Unlock ``vault`` as ``--user`` with the passphrase of ``--passphrase-file`` or
+    FIELDAPP_PASSPHRASE."""
+    return vault.unlock(read_secret(args.passphrase_file, PASSPHRASE_ENV),
+                        member_id=member_id_of(vault, getattr(args, "user", None)))
+
+
+def _member(args: argparse.Namespace, data_dir: Path) -> int:
+    from fieldapp.domain.ids import uuid7
+    from fieldapp.store import keys
+    from fieldapp.store.vault import Vault
+
+    vault = Vault(data_dir)
+    if args.action == "list":
+        for m in vault.members():
+            print("\t".join((m.member_id, m.name, m.name_ar)))
+        return 0
+    if not args.name:
+        raise CliError("member_name_missing")
+    unlock_as(vault, args)
+    try:
+        if args.action == "add":
+            new = keys.Member(args.member_id or uuid7(), args.name, args.name_ar)
+            vault.add_member(new, read_secret(args.new_passphrase_file, NEW_PASSPHRASE_ENV))
+            print(f"member added: {new.member_id} {new.name}")
+        else:
+            gone = member_id_of(vault, args.name)
+            assert gone is not None
+            vault.remove_member(gone)
+            print(f"member removed: {gone} (the vault was re-keyed)")
+    finally:
+        vault.lock()
+    return 0
+
+
+def _recover(args: argparse.Namespace, data_dir: Path) -> int:
+    from fieldapp.store.vault import Vault
+
+    vault = Vault(data_dir)
+    member = vault.recover(args.recovery_key.read_bytes(),
+                           read_secret(args.new_passphrase_file, NEW_PASSPHRASE_ENV),
+                           member_id_of(vault, args.user))
+    print(f"recovered: {member.name} has a new passphrase")
+    return 0
+
+
 def _check(args: argparse.Namespace, data_dir: Path) -> int:
     from fieldapp.domain.records import KINDS
     from fieldapp.store.vault import Vault
 
     vault = Vault(data_dir)
-    store = vault.unlock(read_secret(args.passphrase_file, PASSPHRASE_ENV))
+    store = unlock_as(vault, args)
     try:
         counts = {name: store.repo(name).count() for name in KINDS}
         print(" ".join(f"{k}={v}" for k, v in counts.items()),
@@ -348,5 +434,6 @@ def _passwd(args: argparse.Namespace, data_dir: Path) -> int:
 
     old = read_secret(args.passphrase_file, PASSPHRASE_ENV)
     new = read_secret(args.new_passphrase_file, NEW_PASSPHRASE_ENV)
-    Vault(data_dir).change_passphrase(old, new)
+    vault = Vault(data_dir)
+    vault.change_passphrase(old, new, member_id_of(vault, args.user))
     return 0

@@ -147,3 +147,34 @@ def test_help_explains_every_option_and_where_the_passphrase_comes_from():
             if action.default not in (None, False, "", argparse.SUPPRESS):
                 assert "default" in action.help, f"{p.prog} {action.option_strings}"
         assert "FIELDAPP_PASSPHRASE" in p.format_help(), p.prog
+
+
+def test_members_added_listed_checked_and_removed(tmp_path):
+    from tests.helpers.vaults import PASSPHRASE, new_vault
+
+    folder = tmp_path / "centre"
+    vault, store = new_vault(folder, user="Amina Tazi")
+    store.persons.create({"name_lat": "Said Alami"})
+    vault.lock()
+    amina = {"FIELDAPP_PASSPHRASE": PASSPHRASE}
+    added = fieldapp("member", "add", "--data-dir", str(folder), "--user", "Amina Tazi",
+                     "--name", "Youssef Alaoui", "--name-ar", "يوسف العلوي",
+                     env={**amina, "FIELDAPP_NEW_PASSPHRASE": "youssef passphrase"})
+    assert added.returncode == 0, added.stderr
+    listed = fieldapp("member", "list", "--data-dir", str(folder))
+    names = [line.split("\t")[1:] for line in listed.stdout.splitlines()]
+    assert names == [["Amina Tazi", ""], ["Youssef Alaoui", "يوسف العلوي"]]
+    youssef = {"FIELDAPP_PASSPHRASE": "youssef passphrase"}
+    checked = fieldapp("check", "--data-dir", str(folder), "--user", "Youssef Alaoui",
+                       env=youssef)
+    assert checked.returncode == 0 and "person=1" in checked.stdout, checked.stderr
+    as_other = fieldapp("check", "--data-dir", str(folder), "--user", "Amina Tazi",
+                        env=youssef)
+    assert as_other.returncode == 1 and as_other.stderr.count("\n") == 1
+    removed = fieldapp("member", "remove", "--data-dir", str(folder), "--user", "Amina Tazi",
+                       "--name", "Youssef Alaoui", env=amina)
+    assert removed.returncode == 0, removed.stderr
+    gone = fieldapp("check", "--data-dir", str(folder), env=youssef)
+    assert gone.returncode == 1 and gone.stderr.count("\n") == 1
+    still = fieldapp("check", "--data-dir", str(folder), env=amina)
+    assert still.returncode == 0 and "person=1" in still.stdout, still.stderr

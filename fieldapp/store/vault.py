@@ -23,6 +23,7 @@ from fieldapp.store.sqlite import Connection, DatabaseError, connect
 
 DB_NAME = "vault.db"
 KEY_NAME = "vault.key"
+REKEY_NAME = "vault.db.rekey"  # the database under its new key, until the swap
 PAGE_SIZE = 16384  # fewer per-page MACs and IVs than 4096; measured in bench/store.py
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -61,6 +62,7 @@ class Vault:
         self.db_path = self.data_dir / DB_NAME
         self.key_path = self.data_dir / KEY_NAME
         self.store: Store | None = None
+        self.member: keys.Member | None = None  # who unlocked it
         self._data_key: bytearray | None = None
 
     def exists(self) -> bool:
@@ -74,8 +76,11 @@ class Vault:
 
     def create(self, passphrase: str, *, user_name: str, province: str,
                team: str | None = None, role: str | None = None, lang: str = "ar",
-               kdf: keys.KdfParams | None = None) -> Store:
-        """Make a new vault; the passphrase must be at least 8 characters."""
+               kdf: keys.KdfParams | None = None, member_id: str | None = None,
+               name_ar: str = "") -> Store:
+        """Make a new vault whose first member is ``user_name`` (``member_id``: the id the
+        server issued to that user, else a local one); the passphrase must be at least 8
+        characters."""
         if self.exists():
             raise VaultError("exists", str(self.data_dir))
         if len(passphrase) < MIN_PASSPHRASE:
@@ -84,7 +89,9 @@ class Vault:
             raise VaultError("unknown_province", province)
         self.data_dir.mkdir(mode=keys.PRIVATE_DIR, parents=True, exist_ok=True)
         data_key = bytearray(os.urandom(keys.DATA_KEY_BYTES))
-        key_file = keys.KeyFile.new(bytes(data_key), passphrase, kdf or keys.tune_kdf())
+        member = keys.Member(member_id or uuid7(), user_name, name_ar)
+        key_file = keys.KeyFile.new(bytes(data_key), member, passphrase,
+                                    kdf or keys.tune_kdf())
         tmp_db = self.db_path.with_name(DB_NAME + ".new")
         for leftover in (tmp_db, Path(f"{tmp_db}-wal"), Path(f"{tmp_db}-shm")):
             leftover.unlink(missing_ok=True)
@@ -103,12 +110,22 @@ class Vault:
             keys.fsync_dir(self.data_dir)
         except OSError as e:
             raise VaultError("disk_full" if e.errno == 28 else "io", str(e)) from e
+        self.member = member
         return self._open(data_key)
 
     # --- unlock -------------------------------------------------------------------------
 
-    def unlock(self, passphrase: str, *, check_pages: bool = True) -> Store:
-        """Derive the key, check the files, migrate if older; fails closed.
+    def members(self) -> list[keys.Member]:
+        """The members the lock screen lists (read from the key file, nothing unlocked). A
+        vault from before members lists one member without id or name."""
+        key_file = self._read_key_file()
+        return key_file.members() if key_file.legacy is None else [keys.Member("", "")]
+
+    def unlock(self, passphrase: str, *, member_id: str | None = None,
+               check_pages: bool = True) -> Store:
+        """Derive ``member_id``'s key from their passphrase, check the files, migrate if
+        older; fails closed. Without ``member_id``: the only member, or the member whose
+        passphrase it is (each member's key derivation is tried in turn).
 
         ``check_pages=False`` leaves the check of every page's MAC (half a second on a
         100,000-person vault) to :meth:`check_pages`, which the app runs in the background
@@ -117,11 +134,44 @@ class Vault:
         if self.store is not None:
             return self.store
         key_file = self._read_key_file()
+        if key_file.legacy is not None:
+            return self._unlock_legacy(key_file, passphrase, check_pages)
         try:
-            data_key = key_file.unwrap(keys.derive_kek(passphrase, key_file.kdf))
+            candidates = ([key_file.member_slot_or_error(member_id)] if member_id is not None
+                          else key_file.members())
         except keys.KeyFileError as e:
             raise VaultError(e.code) from e
-        return self._open(data_key, check_pages)
+        error = "wrong_passphrase"
+        for member in candidates:
+            try:
+                data_key = key_file.unwrap_member(
+                    member.member_id,
+                    keys.derive_kek(passphrase, key_file.kdf_of(member.member_id)))
+            except keys.KeyFileError as e:
+                if e.code != "wrong_passphrase":
+                    raise VaultError(e.code) from e
+                error = e.code
+                continue
+            self.member = member
+            return self._open(data_key, check_pages)
+        raise VaultError(error)
+
+    def _unlock_legacy(self, key_file: keys.KeyFile, passphrase: str,
+                       check_pages: bool) -> Store:
+        """A format 1 key file: open with its one passphrase, then write it as format 2 with
+        the device's user as the first member (same passphrase, same KDF cost)."""
+        try:
+            data_key = key_file.unwrap_legacy(passphrase)
+        except keys.KeyFileError as e:
+            raise VaultError(e.code) from e
+        store = self._open(bytearray(data_key), check_pages)
+        assert key_file.legacy is not None
+        old = key_file.legacy[0]
+        kdf = keys.KdfParams(os.urandom(16), old.iterations, old.lanes, old.memory_kib)
+        member = keys.Member(uuid7(), store.profile.user_name)
+        keys.KeyFile.new(bytes(data_key), member, passphrase, kdf).save(self.key_path)
+        self.member = member
+        return store
 
     def _read_key_file(self) -> keys.KeyFile:
         if not self.db_path.exists():
@@ -154,6 +204,7 @@ class Vault:
             raise VaultError("damaged", found.problem)
 
     def _open(self, data_key: bytearray, check_pages: bool = True) -> Store:
+        self._finish_rekey(data_key)
         conn = _connect(self.db_path, bytes(data_key))
         try:
             try:
@@ -216,21 +267,164 @@ class Vault:
 
     # --- passphrase and lock ----------------------------------------------------------
 
-    def change_passphrase(self, old: str, new: str) -> None:
-        """Re-wrap the data key under a new passphrase (the database is not rewritten)."""
+    def change_passphrase(self, old: str, new: str, member_id: str | None = None) -> None:
+        """Re-wrap one member's key under a new passphrase (the database is not rewritten):
+        ``member_id``, else the member who unlocked, else the only member. A member changes
+        only their own passphrase: the old one is needed."""
         if len(new) < MIN_PASSPHRASE:
             raise VaultError("weak_passphrase")
         key_file = self._read_key_file()
+        if key_file.legacy is not None:
+            self.unlock(old, check_pages=False)  # upgrades the key file first
+            key_file = self._read_key_file()
+        if member_id is not None:
+            candidates = [member_id]
+        elif self.member is not None:
+            candidates = [self.member.member_id]
+        else:  # the member whose passphrase it is
+            candidates = [m.member_id for m in key_file.members()]
+        error: keys.KeyFileError | None = None
+        for candidate in candidates:
+            try:
+                current = key_file.kdf_of(candidate)
+                kdf = keys.KdfParams(os.urandom(16), current.iterations, current.lanes,
+                                     current.memory_kib)
+                key_file.set_passphrase(candidate, keys.derive_kek(old, current), new, kdf)
+                break
+            except keys.KeyFileError as e:
+                error = e
+        else:
+            assert error is not None
+            raise VaultError(error.code) from error
+        key_file.save(self.key_path)
+
+    # --- members -----------------------------------------------------------------------
+
+    def add_member(self, member: keys.Member, passphrase: str,
+                   kdf: keys.KdfParams | None = None) -> None:
+        """Give ``member`` a slot opened by their own passphrase (typed by them). The vault
+        must be unlocked (the data key is sealed to the new member); who may add members is
+        the store's decision (roles)."""
+        if self._data_key is None:
+            raise VaultError("locked")
+        if len(passphrase) < MIN_PASSPHRASE:
+            raise VaultError("weak_passphrase")
+        key_file = self._read_key_file()
+        if kdf is None:
+            first = key_file.kdf_of(key_file.members()[0].member_id)
+            kdf = keys.KdfParams(os.urandom(16), first.iterations, first.lanes,
+                                 first.memory_kib)
         try:
-            data_key = key_file.unwrap(keys.derive_kek(old, key_file.kdf))
+            key_file.add_member(bytes(self._data_key), member, passphrase, kdf)
         except keys.KeyFileError as e:
             raise VaultError(e.code) from e
-        kdf = keys.KdfParams(os.urandom(16), key_file.kdf.iterations, key_file.kdf.lanes,
-                             key_file.kdf.memory_kib)
-        fresh = keys.KeyFile(kdf, [s for s in key_file.slots if s["kind"] != "passphrase"])
-        fresh.set_passphrase_slot(bytes(data_key), keys.derive_kek(new, kdf))
-        _wipe(data_key)
-        fresh.save(self.key_path)
+        key_file.save(self.key_path)
+
+    def remove_member(self, member_id: str) -> None:
+        """Delete ``member_id``'s slot and re-key the database: a copy of the key file as it
+        was before opens nothing of the database from now on. The vault stays unlocked (on a
+        fresh connection, the new key)."""
+        if self.store is None or self._data_key is None:
+            raise VaultError("locked")
+        key_file = self._read_key_file()
+        try:
+            key_file.remove_member(member_id)
+        except keys.KeyFileError as e:
+            raise VaultError(e.code) from e
+        self._rekey(key_file)
+
+    def set_recovery_key(self, key_id: str, public: bytes) -> None:
+        """Seal the data key to the organisation's recovery key (its public half, handed to
+        the laptop at enrollment)."""
+        if self._data_key is None:
+            raise VaultError("locked")
+        key_file = self._read_key_file()
+        key_file.set_recovery(bytes(self._data_key), key_id, public)
+        key_file.save(self.key_path)
+
+    def recover(self, private_pem: bytes, new_passphrase: str,
+                member_id: str | None = None) -> keys.Member:
+        """Open the vault with the organisation's recovery key and give ``member_id`` (else
+        the first member) a new passphrase; returns that member. Locked again after."""
+        if len(new_passphrase) < MIN_PASSPHRASE:
+            raise VaultError("weak_passphrase")
+        key_file = self._read_key_file()
+        try:
+            data_key = key_file.unwrap_recovery(keys.load_recovery_private(private_pem))
+            member = (key_file.member_slot_or_error(member_id) if member_id is not None
+                      else key_file.members()[0])
+            current = key_file.kdf_of(member.member_id)
+            kdf = keys.KdfParams(os.urandom(16), current.iterations, current.lanes,
+                                 current.memory_kib)
+            key_file.remove_member_slot(member.member_id)
+            key_file.add_member(bytes(data_key), member, new_passphrase, kdf)
+        except keys.KeyFileError as e:
+            raise VaultError(e.code) from e
+        self._open(data_key)  # the key opens the database, whole, before the file changes
+        self.lock()
+        key_file.save(self.key_path)
+        return member
+
+    # --- re-keying (a member removed) ---------------------------------------------------
+
+    def _rekey(self, key_file: keys.KeyFile) -> None:
+        """Copy the database under a new data key (``sqlcipher_export``) beside it, then
+        commit by replacing the key file (now sealed to the new key only), then put the copy
+        in place. A crash before the key file is replaced leaves the old vault whole (the copy
+        is deleted at the next unlock); after it, the next unlock finishes the swap (see
+        :meth:`_finish_rekey`)."""
+        assert self.store is not None
+        new_key = bytearray(os.urandom(keys.DATA_KEY_BYTES))
+        copy = self.db_path.with_name(REKEY_NAME)
+        _remove_database(copy)
+        keys.create_private_file(copy)
+        conn = self.store.conn
+        version = schema.version_of(conn)
+        try:
+            conn.execute(f"ATTACH DATABASE ? AS rekeyed KEY \"x'{new_key.hex()}'\"",
+                         (str(copy),))
+            try:
+                conn.execute(f"PRAGMA rekeyed.cipher_page_size = {PAGE_SIZE}")
+                conn.execute("SELECT sqlcipher_export('rekeyed')")
+                conn.execute(f"PRAGMA rekeyed.user_version = {version}")
+            finally:
+                conn.execute("DETACH DATABASE rekeyed")
+            with open(copy, "rb+") as f:
+                os.fsync(f.fileno())
+            key_file.reseal(bytes(new_key))
+        except (OSError, DatabaseError) as e:
+            _remove_database(copy)
+            raise VaultError("disk_full" if getattr(e, "errno", None) == 28 else "io",
+                             str(e)) from e
+        member = self.member
+        self.lock()
+        key_file.save(self.key_path)  # the commit point
+        self._finish_rekey(new_key)
+        self.member = member
+        self._open(new_key, check_pages=False)
+
+    def _finish_rekey(self, data_key: bytearray) -> None:
+        """After an unwrap: a re-keyed copy that opens with this key replaces the database
+        (its old WAL goes with it); one that does not is what a crash before the commit
+        left, and is deleted."""
+        copy = self.db_path.with_name(REKEY_NAME)
+        if not copy.exists():
+            return
+        conn = _connect(copy, bytes(data_key))
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            opens = True
+        except DatabaseError:
+            opens = False
+        finally:
+            conn.close()
+        if not opens:
+            _remove_database(copy)
+            return
+        for old in (Path(f"{self.db_path}-wal"), Path(f"{self.db_path}-shm")):
+            old.unlink(missing_ok=True)
+        os.replace(copy, self.db_path)
+        keys.fsync_dir(self.data_dir)
 
     def erase(self) -> None:
         """Lock, then delete the key file and the database: without the wrapped key the
@@ -248,9 +442,15 @@ class Vault:
                 self.store.conn.close()
             finally:
                 self.store = None
+                self.member = None
         if self._data_key is not None:
             _wipe(self._data_key)
             self._data_key = None
+
+
+def _remove_database(path: Path) -> None:
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        p.unlink(missing_ok=True)
 
 
 def _wipe(buf: bytearray) -> None:

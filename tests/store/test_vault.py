@@ -98,7 +98,8 @@ def test_newer_key_file_format(closed_vault):
 def test_tampered_kdf_parameters_do_not_unlock(closed_vault):
     key = closed_vault / "vault.key"
     body = json.loads(key.read_text())
-    body["kdf"]["iterations"] = body["kdf"]["iterations"] + 1
+    kdf = body["slots"][0]["kdf"]
+    kdf["iterations"] = kdf["iterations"] + 1  # weaker or stronger: the wrapped key says no
     key.write_text(json.dumps(body))
     refused(closed_vault, "wrong_passphrase")
 
