@@ -27,6 +27,7 @@ format 2 at the first unlock.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import time
@@ -41,6 +42,13 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+    load_pem_private_key,
+)
 
 KEY_FILE_FORMAT = 2
 LEGACY_FORMAT = 1
@@ -138,18 +146,10 @@ def _canonical(header: dict[str, Any]) -> bytes:
 
 
 def _raw_public(key: X25519PublicKey) -> bytes:
-    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-
     return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
 def _raw_private(key: X25519PrivateKey) -> bytes:
-    from cryptography.hazmat.primitives.serialization import (
-        Encoding,
-        NoEncryption,
-        PrivateFormat,
-    )
-
     return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
 
 
@@ -415,24 +415,14 @@ def new_recovery_key() -> tuple[X25519PrivateKey, str]:
 
 
 def recovery_key_id(public: bytes) -> str:
-    import hashlib
-
     return hashlib.sha256(public).hexdigest()[:16]
 
 
 def recovery_private_pem(private: X25519PrivateKey) -> bytes:
-    from cryptography.hazmat.primitives.serialization import (
-        Encoding,
-        NoEncryption,
-        PrivateFormat,
-    )
-
     return private.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
 
 
 def load_recovery_private(pem: bytes) -> X25519PrivateKey:
-    from cryptography.hazmat.primitives.serialization import load_pem_private_key
-
     try:
         key = load_pem_private_key(pem, password=None)
     except (ValueError, TypeError):
