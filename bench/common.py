@@ -61,3 +61,12 @@ def ensure_demo_vault(folder: Path | None, persons: int, encounters: int) -> Pat
         demo.generate(store, persons, encounters)
         vault.lock()
     return folder
+
+
+def timed_cpu(fn: Callable[[], object]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process): on a shared machine the CPU time of a
+    single-threaded run is the steadier figure (it leaves out the other loads' turns, and the
+    waits for the disk, which are the same on both sides of a comparison)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - wall, time.process_time() - cpu

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class FieldType(Enum):
@@ -148,19 +148,52 @@ def _int_in(v: Any) -> Any:
 
 
 Prepare = Callable[[Mapping[str, Any]], tuple[dict[str, Any], list[FieldError]]]
+# (record, stored, errors): ``stored`` is the tuple of every field's stored shape
+# (:meth:`Field.to_stored`) in field order, None when there is an error
+PrepareStored = Callable[[Mapping[str, Any]],
+                         tuple[dict[str, Any], tuple[Any, ...] | None, list[FieldError]]]
+
+
+class Compiled(NamedTuple):
+    """The generated functions of one record kind, and their source."""
+
+    prepare: Prepare
+    prepare_stored: PrepareStored
+    source: str
+
+
+def _texts_stored(value: list[Any]) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _stored_expression(f: Field, v: str, has_default: bool) -> str:
+    """Python source of ``f.to_stored(v)`` for a value ``v`` that ``prepare`` cleaned and
+    found valid (lists are lists, flags are bools)."""
+    t = f.type
+    if t is FieldType.BOOL:
+        return f"(1 if {v} else 0)" if has_default else \
+            f"(None if {v} is None else 1 if {v} else 0)"
+    if t is FieldType.CODES:  # as to_stored: validated codes need no escaping
+        return f"""('["' + '","'.join({v}) + '"]' if {v} else '[]')"""
+    if t is FieldType.TEXTS:
+        return f"_texts_stored({v})"
+    return v
 
 
 def compile_prepare(fields: tuple[Field, ...], defaults: Mapping[str, Any],
                     codes_of: Callable[[str], frozenset[str]],
-                    provinces: frozenset[str]) -> tuple[Prepare, str]:
-    """Build the function that cleans and checks one record of these fields.
+                    provinces: frozenset[str]) -> Compiled:
+    """Build the functions that clean and check one record of these fields.
 
-    It returns ``(record, errors)``: the normalised record (every field present, text
-    trimmed, empty values as None or [], codes deduplicated) and the problems of each field.
-    It is generated as straight-line Python (as :mod:`dataclasses` does for ``__init__``):
-    writes of 100,000 records spend most of their Python time here, and one flat function
-    per record kind costs a fraction of a loop over per-field closures. Returns the source
-    too, for reading and debugging.
+    ``prepare`` returns ``(record, errors)``: the normalised record (every field present,
+    text trimmed, empty values as None or [], codes deduplicated) and the problems of each
+    field. ``prepare_stored`` runs the very same checks and returns ``(record, stored,
+    errors)``, ``stored`` being the row of stored values (:meth:`Field.to_stored` of each
+    field, in field order) when there is no error, for writes that go straight to the
+    database. Both are generated as straight-line Python (as :mod:`dataclasses` does for
+    ``__init__``): writes of 100,000 records spend most of their Python time here, and one
+    flat function per record kind costs a fraction of a loop over per-field closures. The
+    source is returned too, for reading and debugging.
     """
     env: dict[str, Any] = {
         "FieldError": FieldError, "_collapse": _collapse, "_valid_date": _valid_date,
@@ -168,6 +201,7 @@ def compile_prepare(fields: tuple[Field, ...], defaults: Mapping[str, Any],
         "_datetime_in": _datetime_in, "_list_in": _list_in, "_int_in": _int_in,
         "_DATE": _DATE.fullmatch, "_DATETIME": _DATETIME.fullmatch, "_UUID": _UUID.fullmatch,
         "PROVINCES": provinces, "FIELDS": frozenset(f.name for f in fields), "MAX_LIST": MAX_LIST,
+        "_texts_stored": _texts_stored,
     }
     lines = [
         "def prepare(values):",
@@ -296,7 +330,17 @@ def compile_prepare(fields: tuple[Field, ...], defaults: Mapping[str, Any],
         elif f.required:
             lines.append(f"    if {v} is None: add(FieldError({n}, 'required'))")
     record = ", ".join(f"{name!r}: {v}" for name, v in out_names)
-    lines.append(f"    return {{{record}}}, errors")
-    source = "\n".join(lines) + "\n"
+    stored = "".join(
+        f"{_stored_expression(f, v, defaults.get(f.name) is not None)}, "
+        for f, (_, v) in zip(fields, out_names, strict=True))
+    checks = lines[1:]  # the same body for both functions
+    source = "\n".join([
+        *lines, f"    return {{{record}}}, errors",
+        "", "",
+        "def prepare_stored(values):", *checks,
+        "    if errors:",
+        f"        return {{{record}}}, None, errors",
+        f"    return {{{record}}}, ({stored}), errors",
+    ]) + "\n"
     exec(compile(source, "<fieldapp prepare>", "exec"), env)  # noqa: S102 - trusted source
-    return env["prepare"], source
+    return Compiled(env["prepare"], env["prepare_stored"], source)

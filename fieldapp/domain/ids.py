@@ -17,6 +17,11 @@ def uuid7() -> str:
     return uuid7_many(1)[0]
 
 
+_SEQ = [f"7{seq:03x}" for seq in range(0x1000)]  # version 7 and the 12-bit sequence
+# the variant (0b10) and two random bits, from one random hex digit
+_VARIANT = {f"{n:x}": f"{0b1000 | n & 0b11:x}" for n in range(16)}
+
+
 def uuid7_many(count: int) -> list[str]:
     """``count`` new UUIDv7s, strictly increasing, from one read of the random source.
 
@@ -26,7 +31,10 @@ def uuid7_many(count: int) -> list[str]:
     """
     global _last_ms, _seq
     randomness = os.urandom(8 * count + 2)
-    out = []
+    hexes = randomness.hex()  # 16 hex digits an id: 2 + 60 random bits are used
+    out: list[str] = []
+    add = out.append
+    variant = _VARIANT
     with _lock:
         ms, seq = _last_ms, _seq
         now = time.time_ns() // 1_000_000
@@ -34,12 +42,15 @@ def uuid7_many(count: int) -> list[str]:
             ms, seq = now, int.from_bytes(randomness[-2:], "big") & 0x3FF
         else:
             seq += 1
-        for i in range(count):
+        stamp = f"{ms & 0xFFFFFFFFFFFF:012x}"
+        head = f"{stamp[:8]}-{stamp[8:]}-"
+        for j in range(0, 16 * count, 16):
             if seq > 0xFFF:
                 ms, seq = ms + 1, 0
-            rand_b = int.from_bytes(randomness[8 * i:8 * i + 8], "big") >> 2 | (0b10 << 62)
-            h = f"{ms & 0xFFFFFFFFFFFF:012x}7{seq:03x}{rand_b:016x}"
-            out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+                stamp = f"{ms & 0xFFFFFFFFFFFF:012x}"
+                head = f"{stamp[:8]}-{stamp[8:]}-"
+            add(f"{head}{_SEQ[seq]}-{variant[hexes[j]]}{hexes[j + 1:j + 4]}-"
+                f"{hexes[j + 4:j + 16]}")
             seq += 1
         _last_ms, _seq = ms, seq - 1
     return out

@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from fieldapp.domain import divisions, vocabularies
-from fieldapp.domain.fields import Field, FieldError, Prepare, compile_prepare
+from fieldapp.domain.fields import Compiled, Field, FieldError, compile_prepare
 from fieldapp.domain.fields import FieldType as T
 
 Record = dict[str, Any]
@@ -56,7 +56,7 @@ class RecordKind:
         return {f.name: f for f in self.fields}
 
     @cached_property
-    def _compiled(self) -> tuple[Prepare, str]:
+    def _compiled(self) -> Compiled:
         def codes_of(name: str) -> frozenset[str]:
             return vocabularies.vocabulary(name).codes
 
@@ -68,21 +68,36 @@ class RecordKind:
                 today: date | None = None) -> tuple[Record, list[FieldError]]:
         """Clean and validate in one pass: ``(record, errors)``; unknown fields are a bug
         (KeyError), invalid values are errors naming their field."""
-        record, errors = self._compiled[0](values)
+        record, errors = self._compiled.prepare(values)
         if not errors:
             day = today or date.today()
             for rule in self.rules:
                 errors.extend(rule(record, day))
         return record, errors
 
+    def prepare_stored(self, values: Mapping[str, Any], today: date | None = None
+                       ) -> tuple[Record, tuple[Any, ...] | None, list[FieldError]]:
+        """:meth:`prepare` (the very same checks and rules) that also gives the record's
+        stored shape: ``(record, stored, errors)``, ``stored`` being the tuple of
+        :meth:`Field.to_stored` of every field in field order, or None when there are errors.
+        For writes of new records, which go to the database as they are."""
+        record, stored, errors = self._compiled.prepare_stored(values)
+        if stored is not None:
+            day = today or date.today()
+            for rule in self.rules:
+                errors.extend(rule(record, day))
+            if errors:
+                stored = None
+        return record, stored, errors
+
     def prepare_fields(self, values: Mapping[str, Any]) -> tuple[Record, list[FieldError]]:
         """Clean and check each field on its own, without the rules that tie fields together
         or depend on today's date (see :mod:`fieldapp.domain.wire`)."""
-        return self._compiled[0](values)
+        return self._compiled.prepare(values)
 
     def clean(self, values: Mapping[str, Any]) -> Record:
         """Normalised copy of ``values`` with every field present (missing ones empty)."""
-        return self._compiled[0](values)[0]
+        return self._compiled.prepare(values)[0]
 
     def validate(self, record: Mapping[str, Any], today: date | None = None) -> list[FieldError]:
         """Every problem of a record, field by field; an empty list when it is valid."""

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from itertools import repeat
 from typing import Any
 
 import sqlite_utils
@@ -49,6 +50,7 @@ class ValidationError(UserFacingError):
 
 class NotFound(UserFacingError):
     code = "not_found"
+
 
 
 class StorageError(UserFacingError):
@@ -275,6 +277,9 @@ class Repository:
             f"VALUES ({', '.join('?' * len(self._columns))})"
         )
         self._fields_sql = f"SELECT {', '.join(kind.field_names)} FROM {self.table} WHERE id = ?"
+        # a create entry: no payload, the new row is its content (see the module's doc)
+        self._outbox_sql = ("INSERT INTO outbox (mutation_id, kind, record_id, op, hlc, author) "
+                            f"VALUES (?, '{kind.name}', ?, 'create', ?, ?)")
 
     # --- reads --------------------------------------------------------------------------
 
@@ -324,44 +329,50 @@ class Repository:
         return rec
 
     def create_many(self, values_list: Iterable[Mapping[str, Any]]) -> list[str]:
-        """Validate and save new records in one transaction (all or nothing)."""
+        """Validate and save new records in one transaction (all or nothing).
+
+        Each record is checked exactly as :meth:`create` and :meth:`update` check it (every
+        field, every rule, the province's scope); the first invalid one is refused with its
+        ``index``, before anything is written. The checks give each record's stored shape
+        in the same pass, and the records and their outbox entries (one per record, in
+        order, each with the next mutation id and a lazy payload) are written with one
+        ``executemany`` each."""
         today = date.today()
-        prepared: list[Record] = []
+        province = self.store.profile.province
+        prepare = self.kind.prepare_stored
+        stored_rows: list[tuple[Any, ...]] = []
+        add = stored_rows.append
+        names: list[tuple[Any, ...]] | None = [] if self.kind is PERSON else None
         for index, values in enumerate(values_list):
-            try:
-                prepared.append(self._prepare(values, today))
-            except ValidationError as e:
-                e.index = index
-                raise
-        if not prepared:
+            if values.get("province") is None:
+                values = {**values, "province": province}
+            rec, stored, errors = prepare(values, today)
+            if stored is None or rec["province"] != province:
+                raise ValidationError(errors or [FieldError("province", "outside_scope")],
+                                      index)
+            add(stored)
+            if names is not None:
+                names.append(tuple(rec[n] for n in _NAME_FIELDS))
+        count = len(stored_rows)
+        if not count:
             return []
-        json_fields = [(5 + i, f) for i, f in enumerate(self.kind.fields) if f.stored_as_json]
         now = utc_now()
         user = self.store.profile.user_name
-        ids = uuid7_many(len(prepared))
+        ids = uuid7_many(count)
         store = self.store
         with store.transaction() as conn:
-            first, stamps = store.next_mutations(len(prepared))
-            rows = []
-            for i, (rid, rec) in enumerate(zip(ids, prepared, strict=True)):
-                # records come out of prepare() in field order; bools are stored as 0/1 by
-                # sqlite itself, so only the JSON fields need converting
-                row = [rid, now, user, now, user, *rec.values(), first + i]
-                for index, f in json_fields:
-                    row[index] = f.to_stored(row[index])
-                rows.append(row)
-            conn.executemany(self._insert_sql, rows)
-            conn.executemany(
-                "INSERT INTO outbox (mutation_id, kind, record_id, op, hlc, author) "
-                f"VALUES (?, '{self.kind.name}', ?, 'create', ?, ?)",
-                [(first + i, rid, stamps[i], user) for i, rid in enumerate(ids)],
-            )
-            if self.kind is PERSON:
+            first, stamps = store.next_mutations(count)
+            mutation_ids = range(first, first + count)
+            conn.executemany(self._insert_sql, [
+                (rid, now, user, now, user, *stored, mid)
+                for rid, stored, mid in zip(ids, stored_rows, mutation_ids, strict=True)])
+            conn.executemany(self._outbox_sql,
+                             zip(mutation_ids, ids, stamps, repeat(user, count), strict=True))
+            if names is not None:
                 conn.executemany(
                     "INSERT INTO person_search (rowid, terms) "
                     "SELECT rowid, ? FROM persons WHERE id = ?",
-                    [(person_terms(*(r[n] for n in _NAME_FIELDS)), rid)
-                     for rid, r in zip(ids, prepared, strict=True)],
+                    [(person_terms(*n), rid) for rid, n in zip(ids, names, strict=True)],
                 )
         return ids
 
