@@ -162,6 +162,10 @@ def build_parser() -> argparse.ArgumentParser:
     member.add_argument("--name", help="the member to add or remove: name (Latin script)")
     member.add_argument("--name-ar", default="",
                         help="the new member's name in Arabic script (default: none)")
+    member.add_argument("--role", choices=("field_worker", "centre_staff", "centre_head",
+                                           "supervisor"),
+                        help="the new member's role, at most the acting member's "
+                             "(default: the acting member's role)")
     member.add_argument("--id", dest="member_id",
                         help="the new member's user id on the server (default: a local id)")
     member.add_argument("--new-passphrase-file", metavar="FILE",
@@ -240,7 +244,7 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
     vault = Vault(data_dir)
     start = time.perf_counter()
     store = vault.create(passphrase, user_name=args.user, province=args.province,
-                         team="Équipe mobile 1", role="field_worker")
+                         team="Équipe mobile 1", role="supervisor")  # every screen shows
 
     def progress(done: int, total: int) -> None:
         width = 30
@@ -292,7 +296,9 @@ def _member(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         if args.action == "add":
             new = keys.Member(args.member_id or uuid7(), args.name, args.name_ar)
-            vault.add_member(new, read_secret(args.new_passphrase_file, NEW_PASSPHRASE_ENV))
+            assert vault.store is not None
+            vault.add_member(new, read_secret(args.new_passphrase_file, NEW_PASSPHRASE_ENV),
+                             args.role or vault.store.actor.role)
             print(f"member added: {new.member_id} {new.name}")
         else:
             gone = member_id_of(vault, args.name)

@@ -62,6 +62,8 @@ def figures(store: Store, province: str | None, since: str, until: str,
     Counts come from the roll-ups the triggers of schema v7 keep per day (a year is a few
     thousand rows); the distinct persons from the covering index ``encounters_person_met``
     (no record page read)."""
+    if not store.allowed("figures"):
+        store.require("supervision")
     conn = store.conn
     start, end = _bounds(since, until)
     pe, pe_args = _province("e", province)
@@ -244,6 +246,7 @@ def export_rows(store: Store, list_name: str, filters: Mapping[str, Any],
     ``language``: field names and codes (for data teams), multi-choice codes joined with
     ``;``; with one: its headers, and labels in its language.
     """
+    store.require("export")
     columns = export_columns(list_name, pseudonymised)
     where, args = _export_where(list_name, filters)
     kind = _EXPORT_KIND[list_name]

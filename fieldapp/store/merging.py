@@ -110,6 +110,7 @@ def merge(store: Store, survivor_id: str, merged_id: str,
     """Merge ``merged_id`` into ``survivor_id`` in one transaction: the survivor takes the
     ``chosen`` values (field → value, Python shapes, fields of MERGE_FIELDS) and the merged
     person gets ``merged_into``. Returns the survivor as saved."""
+    store.require("merge")
     chosen = dict(chosen or {})
     unknown = set(chosen) - set(MERGE_FIELDS)
     if unknown:
@@ -134,6 +135,7 @@ def undo_merge(store: Store, merged_id: str) -> None:
     """The merged person comes back on its own (``merged_into`` cleared). The values the
     survivor took at merge time stay as they are: they were an edit like any other, and the
     merged person still has its own values."""
+    store.require("merge")
     _person(store, merged_id)
     store.persons.update(merged_id, {"merged_into": None})
 
@@ -141,6 +143,7 @@ def undo_merge(store: Store, merged_id: str) -> None:
 def split(store: Store, survivor_id: str, merged_id: str) -> None:
     """Take a wrongly merged person back out of ``survivor_id``'s group. Its encounters and
     cases never moved, so they go with it; the survivor keeps its own."""
+    store.require("merge")
     if merged_id not in group_of(store, survivor_id)[1:]:
         raise NotFound("not_found_record", f"{merged_id} is not merged into {survivor_id}")
     undo_merge(store, merged_id)
@@ -167,6 +170,7 @@ def resolve_conflict(store: Store, conflict_id: str,
                      choose: Literal["kept", "current"]) -> Row:
     """Settle a conflict record: ``"kept"`` writes back the value that lost, ``"current"``
     keeps the record as it is; both mark the conflict resolved by this user."""
+    store.require("resolve_conflict")
     conflict = store.conflicts.get(conflict_id)
     if conflict is None:
         raise NotFound("not_found_record", conflict_id)

@@ -23,7 +23,7 @@ from typing import Any
 
 import sqlite_utils
 
-from fieldapp.domain import records
+from fieldapp.domain import records, roles
 from fieldapp.domain.fields import FieldError
 from fieldapp.domain.ids import uuid7_many
 from fieldapp.domain.records import PERSON, Record, RecordKind
@@ -51,6 +51,20 @@ class ValidationError(UserFacingError):
 class NotFound(UserFacingError):
     code = "not_found"
 
+
+class NotAllowed(UserFacingError):
+    """The member's role may not do this (``detail``: the action, e.g. ``merge``)."""
+
+    code = "not_allowed"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The member at the keyboard: whose changes these are and what they may do."""
+
+    member_id: str
+    name: str
+    role: str | None
 
 
 class StorageError(UserFacingError):
@@ -97,9 +111,72 @@ class Store:
         ).fetchone()
         self.profile = Profile(row[0], row[1], row[2], row[3], row[4], row[5])
         self.clock = HybridClock(last=row[6])
+        # until a member is known (act_as), the vault's creator as the device row has it
+        self.actor = Actor("", self.profile.user_name, self.profile.role)
         self._in_transaction = False
         self._refused: str | None = None
         self._repos = {name: Repository(self, k) for name, k in records.KINDS.items()}
+
+    # --- members and roles ----------------------------------------------------------------
+
+    def act_as(self, member_id: str, name: str, name_ar: str = "") -> Actor:
+        """From now on ``member_id`` acts (their role, their drafts). A member the key file
+        knows but this table does not yet (the vault's first unlock as members, or a member
+        added on another copy) gets a row with the device's role."""
+        row = self.conn.execute("SELECT name, role FROM members WHERE member_id = ?",
+                                (member_id,)).fetchone()
+        if row is None:
+            with self.transaction() as conn:
+                conn.execute("INSERT INTO members (member_id, name, name_ar, role, team, "
+                             "added_at) VALUES (?, ?, ?, ?, ?, ?)",
+                             (member_id, name, name_ar, self.profile.role, self.profile.team,
+                              utc_now()))
+            row = (name, self.profile.role)
+        self.actor = Actor(member_id, row[0], row[1])
+        return self.actor
+
+    def allowed(self, action: str) -> bool:
+        return roles.allowed(self.actor.role, action)
+
+    def require(self, action: str) -> None:
+        """Refuse what the acting member's role may not do, whatever the screens show."""
+        if not roles.allowed(self.actor.role, action):
+            raise NotAllowed(None, action)
+
+    def add_member_row(self, member_id: str, name: str, name_ar: str, role: str | None,
+                       team: str | None = None) -> None:
+        """Record a new member (their key slot is the vault's business). Only a centre head
+        or a supervisor adds members, and never with a role above their own."""
+        self.require("members")
+        if role is not None and role not in roles.ROLES:
+            raise NotAllowed("unknown_role", role)
+        if not roles.may_grant(self.actor.role, role):
+            raise NotAllowed(None, f"grant {role}")
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO members (member_id, name, name_ar, role, team, added_at, "
+                         "added_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         (member_id, name, name_ar, role, team, utc_now(),
+                          self.actor.member_id or None))
+
+    def remove_member_row(self, member_id: str) -> None:
+        self.require("members")
+        with self.transaction() as conn:
+            conn.execute("UPDATE members SET removed_at = ? WHERE member_id = ?",
+                         (utc_now(), member_id))
+            conn.execute("DELETE FROM drafts WHERE member_id = ?", (member_id,))
+
+    def members(self) -> list[dict[str, Any]]:
+        cur = self.conn.execute("SELECT member_id, name, name_ar, role, team FROM members "
+                                "WHERE removed_at IS NULL ORDER BY added_at, name")
+        return [dict(zip(("member_id", "name", "name_ar", "role", "team"), r, strict=True))
+                for r in cur]
+
+    def set_member_role(self, member_id: str, role: str | None) -> None:
+        """The role the server gave ``member_id`` (at enrollment and at each sync)."""
+        with self.transaction() as conn:
+            conn.execute("UPDATE members SET role = ? WHERE member_id = ?", (role, member_id))
+        if self.actor.member_id == member_id:
+            self.actor = Actor(member_id, self.actor.name, role)
 
     # --- transactions -------------------------------------------------------------------
 
@@ -251,17 +328,29 @@ class Store:
                          (key, json.dumps(value, ensure_ascii=False)))
 
     def save_draft(self, form: str, payload: Mapping[str, Any]) -> None:
+        """The acting member's draft of ``form`` (another member never sees it)."""
         with self.transaction() as conn:
-            conn.execute("INSERT OR REPLACE INTO drafts (form, payload, saved_at) VALUES "
-                         "(?, ?, ?)", (form, json.dumps(payload, ensure_ascii=False), utc_now()))
+            conn.execute("INSERT OR REPLACE INTO drafts (member_id, form, payload, saved_at) "
+                         "VALUES (?, ?, ?, ?)", (self.actor.member_id, form,
+                                                 json.dumps(payload, ensure_ascii=False),
+                                                 utc_now()))
 
     def drafts(self) -> dict[str, dict[str, Any]]:
-        return {form: json.loads(p) for form, p in
-                self.conn.execute("SELECT form, payload FROM drafts ORDER BY saved_at")}
+        """The acting member's drafts; those saved before members (member '') go to the
+        first member who unlocks."""
+        if self.actor.member_id and self.conn.execute(
+                "SELECT 1 FROM drafts WHERE member_id = '' LIMIT 1").fetchone():
+            with self.transaction() as conn:
+                conn.execute("UPDATE OR IGNORE drafts SET member_id = ? WHERE member_id = ''",
+                             (self.actor.member_id,))
+        return {form: json.loads(p) for form, p in self.conn.execute(
+            "SELECT form, payload FROM drafts WHERE member_id = ? ORDER BY saved_at",
+            (self.actor.member_id,))}
 
     def discard_draft(self, form: str) -> None:
         with self.transaction() as conn:
-            conn.execute("DELETE FROM drafts WHERE form = ?", (form,))
+            conn.execute("DELETE FROM drafts WHERE member_id = ? AND form = ?",
+                         (self.actor.member_id, form))
 
 
 class Repository:
@@ -271,6 +360,7 @@ class Repository:
         self.store = store
         self.kind = kind
         self.table = kind.table
+        self._write = roles.write_action(kind.name)
         self._columns = META_COLUMNS + kind.field_names + ("_lazy",)
         self._insert_sql = (
             f"INSERT INTO {self.table} ({', '.join(self._columns)}) "
@@ -337,6 +427,7 @@ class Repository:
         in the same pass, and the records and their outbox entries (one per record, in
         order, each with the next mutation id and a lazy payload) are written with one
         ``executemany`` each."""
+        self.store.require(self._write)
         today = date.today()
         province = self.store.profile.province
         prepare = self.kind.prepare_stored
@@ -379,6 +470,9 @@ class Repository:
     def update(self, record_id: str, changes: Mapping[str, Any]) -> Record:
         """Validate and save changes to some fields; returns the record as saved."""
         store = self.store
+        store.require(self._write)
+        if self.kind is PERSON and "merged_into" in changes:
+            store.require("merge")
         with store.transaction() as conn:
             row = conn.execute(
                 f"SELECT rowid, _lazy, _versions, {', '.join(self.kind.field_names)} "

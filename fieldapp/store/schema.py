@@ -262,7 +262,22 @@ def _v7(conn: Connection) -> None:
         WHERE {_counted(e)} GROUP BY 1, 2, 3""")
 
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
+def _v8(conn: Connection) -> None:
+    """Members: the staff who use this vault, each with their role, language and text size
+    (their key slots are in the key file); drafts become each member's own."""
+    db = _db(conn)
+    db.create_table("members", {
+        "member_id": str, "name": str, "name_ar": str, "role": str, "team": str, "lang": str,
+        "text_size": int, "added_at": str, "added_by": str, "removed_at": str},
+        pk="member_id", not_null=("name", "added_at"))
+    drafts = db["drafts"]
+    drafts.add_column("member_id", str, not_null_default="")  # type: ignore[union-attr]
+    # the drafts of before belong to whoever unlocks first ('')
+    drafts.transform(pk=("member_id", "form"))  # type: ignore[union-attr]
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
 LATEST = len(MIGRATIONS)
 
 

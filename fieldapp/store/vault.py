@@ -171,6 +171,7 @@ class Vault:
         member = keys.Member(uuid7(), store.profile.user_name)
         keys.KeyFile.new(bytes(data_key), member, passphrase, kdf).save(self.key_path)
         self.member = member
+        store.act_as(member.member_id, member.name)
         return store
 
     def _read_key_file(self) -> keys.KeyFile:
@@ -230,6 +231,8 @@ class Vault:
             raise
         self._data_key = data_key
         self.store = store
+        if self.member is not None and self.member.member_id:
+            store.act_as(self.member.member_id, self.member.name, self.member.name_ar)
         self._make_files_private()
         return store
 
@@ -300,13 +303,14 @@ class Vault:
 
     # --- members -----------------------------------------------------------------------
 
-    def add_member(self, member: keys.Member, passphrase: str,
-                   kdf: keys.KdfParams | None = None) -> None:
-        """Give ``member`` a slot opened by their own passphrase (typed by them). The vault
-        must be unlocked (the data key is sealed to the new member); who may add members is
-        the store's decision (roles)."""
-        if self._data_key is None:
+    def add_member(self, member: keys.Member, passphrase: str, role: str | None = None,
+                   kdf: keys.KdfParams | None = None, team: str | None = None) -> None:
+        """Give ``member`` a slot opened by their own passphrase (typed by them), with
+        ``role``. The vault must be unlocked by a member who may add members (the store
+        refuses otherwise) and the data key is sealed to the new member."""
+        if self.store is None or self._data_key is None:
             raise VaultError("locked")
+        self.store.require("members")
         if len(passphrase) < MIN_PASSPHRASE:
             raise VaultError("weak_passphrase")
         key_file = self._read_key_file()
@@ -318,6 +322,8 @@ class Vault:
             key_file.add_member(bytes(self._data_key), member, passphrase, kdf)
         except keys.KeyFileError as e:
             raise VaultError(e.code) from e
+        # the row first: a refused role leaves the key file untouched
+        self.store.add_member_row(member.member_id, member.name, member.name_ar, role, team)
         key_file.save(self.key_path)
 
     def remove_member(self, member_id: str) -> None:
@@ -326,11 +332,13 @@ class Vault:
         fresh connection, the new key)."""
         if self.store is None or self._data_key is None:
             raise VaultError("locked")
+        self.store.require("members")
         key_file = self._read_key_file()
         try:
             key_file.remove_member(member_id)
         except keys.KeyFileError as e:
             raise VaultError(e.code) from e
+        self.store.remove_member_row(member_id)
         self._rekey(key_file)
 
     def set_recovery_key(self, key_id: str, public: bytes) -> None:

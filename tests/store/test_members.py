@@ -26,7 +26,7 @@ def two_members(tmp_path):
     folder = tmp_path / "v"
     vault, store = new_vault(folder)
     store.persons.create({"name_lat": "Said Alami"})
-    vault.add_member(YOUSSEF, YOUSSEF_PASS, fast_kdf())
+    vault.add_member(YOUSSEF, YOUSSEF_PASS, kdf=fast_kdf())
     amina = vault.member
     vault.lock()
     return folder, amina

@@ -97,7 +97,15 @@ def test_v4_adds_non_duplicates_to_a_v3_vault(tmp_path):
     store.conn.close()
 
 
+def undo_v8(conn):
+    import sqlite_utils
+
+    conn.execute("DROP TABLE members")
+    sqlite_utils.Database(conn)["drafts"].transform(pk="form", drop={"member_id"})
+
+
 def undo_v7(conn):
+    undo_v8(conn)
     for trigger in ("insert", "delete", "update_old", "update_new"):
         conn.execute(f"DROP TRIGGER encounters_rollup_{trigger}")
     for table in ("encounter_rollup", "encounter_patrol_rollup", "encounter_service_rollup"):
@@ -182,11 +190,14 @@ def schema_fingerprint(conn) -> dict:
 
 
 def test_released_migrations_stay_frozen(tmp_path):
-    """The schema the migrations make, against the one v7 made when it was released: an
-    edit of an old migration (or of how sqlite-utils writes it) that changes a column, an
-    index or a trigger fails here. A new version adds a fingerprint file."""
+    """The schema each migration makes, against the one it made when it was released
+    (``schema_vN.json``): an edit of an old migration (or of how sqlite-utils writes it)
+    that changes a column, an index or a trigger fails here. A new version adds its file."""
     conn = sqlcipher3.connect(str(tmp_path / "x.db"), isolation_level=None)
     conn.execute(f"PRAGMA key = \"x'{os.urandom(32).hex()}'\"")
-    assert schema.migrate(conn, 7) == 7
-    frozen = json.loads((Path(__file__).parent / "schema_v7.json").read_text(encoding="utf-8"))
-    assert schema_fingerprint(conn) == frozen
+    for frozen_file in sorted(Path(__file__).parent.glob("schema_v*.json")):
+        version = int(frozen_file.stem.removeprefix("schema_v"))
+        assert schema.migrate(conn, version) == version
+        frozen = json.loads(frozen_file.read_text(encoding="utf-8"))
+        assert schema_fingerprint(conn) == frozen, frozen_file.name
+    assert version == schema.LATEST, "the latest version has its fingerprint file"

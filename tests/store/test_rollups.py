@@ -99,7 +99,8 @@ def random_encounter(rng: random.Random, persons, patrols) -> dict:
         "province": "rabat",  # a vault writes its own province; the sync moves others
         "patrol_id": rng.choice(patrols) if rng.random() < 0.8 else None,
         "person_id": person, "anonymous": person is None,
-        "sex": rng.choice(["male", "female"]), "approx_age": rng.randint(8, 80),
+        "sex": rng.choice(["male", "female"]), "approx_age": rng.randint(18, 80),
+        "situation": "alone", "location": "Bab El Had",
         "met_at": at.isoformat(timespec="minutes"),
         "services": rng.sample(SERVICES, rng.randint(0, 3)),
         "orientation": orientation,
@@ -183,7 +184,7 @@ def test_v7_fills_the_rollups_of_a_v6_vault(tmp_path):
     store.encounters.create_many([random_encounter(rng, persons, patrols) for _ in range(60)])
     vault.lock()
     store = Vault(folder).unlock(PASSPHRASE)
-    assert schema.version_of(store.conn) == 7
+    assert schema.version_of(store.conn) == schema.LATEST
     assert store.conn.execute("SELECT sum(n) FROM encounter_rollup").fetchone()[0] == 60
     assert_rollups_exact(store.conn)
     assert_figures_match(store)
