@@ -5,7 +5,10 @@ Records share a block when they share two name parts (one perhaps with a slip: a
 in a long skeleton, or two letters swapped in a Latin spelling), a CIN, a name part or a
 nickname with the birth date, a name part with a nickname, or a nickname of one's own. Used
 by :func:`fieldapp.domain.matching.likely_pairs`, which compares large blocks by sorted
-neighbourhood on the estimated birth date (:func:`block_pairs`). No Qt.
+neighbourhood on the estimated birth date (:func:`block_pairs`), and in some blocks only
+the pairs the block is for: a block on a spelling's letters in order, the spellings two
+swapped letters apart (:func:`letters_swapped`: not Amzil and Azmil, two names); a block on
+a first name and a nickname, not two full names (they meet on their family name). No Qt.
 """
 
 from __future__ import annotations
@@ -16,15 +19,16 @@ from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from fieldapp.domain.name_match import NICKNAME_OWN, NICKNAME_TITLE, Form, Unit
+from fieldapp.domain.name_match import NICKNAME_OWN, NICKNAME_TITLE, Form, Unit, swapped
 
 if TYPE_CHECKING:
-    from fieldapp.domain.matching import _Person
+    from fieldapp.domain.evidence import Person
 
-__all__ = ["block_keys", "block_pairs", "hopeless", "name_keys"]
+__all__ = ["SWAP", "block_keys", "block_pairs", "letters_swapped", "name_keys", "only_the_key"]
 
 _TYPO_MIN_LETTERS = 5  # Latin spellings this long have a block key for swapped letters
 _TYPO_MIN_DELETIONS = 5  # skeletons this long have block keys with a letter less
+SWAP = "~"  # begins the key of a Latin spelling's letters in order (see letters_swapped)
 
 
 def _deletions(s: str) -> set[str]:
@@ -40,7 +44,7 @@ def _typo_variants(unit: Unit, by_spelling: bool) -> frozenset[str]:
     out = _deletions(main) if len(main) >= _TYPO_MIN_DELETIONS else set()
     vowels = unit.vowels
     if by_spelling and vowels is not None and len(vowels) >= _TYPO_MIN_LETTERS:
-        out.add("~" + "".join(sorted(vowels)))
+        out.add(SWAP + "".join(sorted(vowels)))
     return frozenset(out)
 
 
@@ -71,7 +75,7 @@ def name_keys(forms: tuple[Form, ...]) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(keys), frozenset(readings)
 
 
-def block_keys(p: _Person) -> set[str]:
+def block_keys(p: Person) -> set[str]:
     """Keys under which a record is compared: any pair that can score high shares one."""
     pairs, readings = name_keys(p.forms)
     keys = set(pairs)
@@ -88,6 +92,17 @@ def block_keys(p: _Person) -> set[str]:
         corroborating.append(birth)
     keys.update(f"{u}|{c}" for u in readings for c in corroborating)
     return keys
+
+
+def letters_swapped(a: Person, b: Person, letters: int) -> bool:
+    """Whether a Latin spelling of ``a`` of so many ``letters`` is one of ``b`` with two
+    neighbouring letters swapped (Hicahm, Hicham): what a block on a spelling's letters in
+    order is for. Other names of the same letters (Amzil, Azmil) are other names."""
+    mine = [u.vowels for f in a.forms if not f.arabic for u in f.units
+            if u.vowels is not None and len(u.vowels) == letters]
+    return bool(mine) and any(
+        swapped(v, u.vowels) for f in b.forms if not f.arabic for u in f.units
+        if u.vowels is not None and len(u.vowels) == letters for v in mine)
 
 
 def block_pairs(members: list[int], births: list[float | None], window: float,
@@ -111,15 +126,13 @@ def block_pairs(members: list[int], births: list[float | None], window: float,
                 yield i, j
 
 
-def hopeless(a: _Person, b: _Person, first: str, second: str, short: bool, namesakes: float,
-              limit: float) -> bool:
-    """Whether a pair of a block of namesakes has only what the block's key says to go by,
-    and more ``namesakes`` than ``limit``: the best it can be is not enough. The key is two
-    name parts (``first``, ``second``) both records carry as written, or a first name and a
-    nickname key (``short``); and they share no CIN, no birth date and (but the block's) no
-    nickname: those have blocks of their own."""
-    if namesakes <= limit or (a.cin and a.cin == b.cin) or (
-            a.birth_date and a.birth_date == b.birth_date):
+def only_the_key(a: Person, b: Person, first: str, second: str, short: bool) -> bool:
+    """Whether a pair of a block of namesakes has only what the block's key says to go by:
+    two name parts (``first``, ``second``) both records carry as written, or a first name and
+    a nickname key (``short``); they share no CIN, no birth date and (but the block's) no
+    nickname: those have blocks of their own. Such a pair is as alike as the block's other
+    namesakes (see :func:`fieldapp.domain.matching.likely_pairs`)."""
+    if (a.cin and a.cin == b.cin) or (a.birth_date and a.birth_date == b.birth_date):
         return False
     if short:
         return first in a.units and first in b.units

@@ -22,7 +22,14 @@ from itertools import pairwise
 from typing import Final
 
 from fieldapp.domain.names import _join_skeletons as join_skeletons
-from fieldapp.domain.names import fold, name_skeletons, search_terms, skeleton, tokens
+from fieldapp.domain.names import (
+    fold,
+    name_skeletons,
+    plain_word,
+    search_terms,
+    skeleton,
+    tokens,
+)
 
 # --- weights (log-odds) ------------------------------------------------------------------
 
@@ -105,11 +112,13 @@ _LATIN_READINGS = (
     (re.compile(r"(?<=[a-z]{2}[^l])ah$"), "a"),  # Samirah: ta marbuta
     (re.compile(r"^el(?=[aeiou][a-z]{2})"), "l"),  # Elias: not an article
     (re.compile(r"^l(?=[^eiou][a-z]{3})"), ""),  # Lhoussine, Lazrak, Layachi: glued article
+    (re.compile(r"^di(?=[aeou])"), "dj"),  # Dieneba, Diallo: French "di" for "dj" (ج)
 )
-_DOUBLE_RE = re.compile(r"(.)\1+")
 # Words that begin family names written in two words (folded): Ait Ali, Bou Zid, Bel Haj.
 _PARTICLES = frozenset({"ait", "ayt", "bou", "bel", "ould", "oulad", "ouled",
                         "ايت", "بو", "بل", "ولد", "اولاد"})
+# Their skeletons: a part with one of these says little without the part after it.
+PARTICLE_SKELETONS: Final = frozenset(skeleton(p) for p in _PARTICLES)
 
 
 def _latin_alternative(token: str) -> str:
@@ -137,17 +146,21 @@ def _word(token: str, hamza_alef: bool = False) -> tuple[str, Unit]:
 @lru_cache(maxsize=_NAMES_CACHED)
 def _form(text: str) -> Form | None:
     toks = tokens(text)
+    arabic = not text.isascii() and not all(t.isascii() for t in toks)
+    hamza = {fold(w) for w in text.split() if w.startswith(("إل", "أل"))} if arabic and (
+        "إل" in text or "أل" in text) else ()
+    if not hamza and all(map(plain_word, toks)):  # each word a name part: most names
+        found = [_word(t) for t in toks]
+        parts = tuple(w[0] for w in found)
+        units = [w[1] for w in found]
+        particles = [i for i, t in enumerate(toks) if t in _PARTICLES]
+        return _glued(arabic, parts, units, particles)
     parts = tuple(join_skeletons(toks))
     if not parts:
         return None
-    arabic = not text.isascii() and not all(t.isascii() for t in toks)
-    if arabic and ("إل" in text or "أل" in text):
-        hamza = {fold(w) for w in text.split() if w.startswith(("إل", "أل"))}
-        words = [(*w, t) for t in toks if (w := _word(t, t in hamza))[0]]
-    else:
-        words = [(*w, t) for t in toks if (w := _word(t))[0]]
-    units: list[Unit] = []
-    particles: list[int] = []
+    words = [(*w, t) for t in toks if (w := _word(t, t in hamza))[0]]
+    units = []
+    particles = []
     j = 0
     for i, part in enumerate(parts):
         if j < len(words) and words[j][0] == part:
@@ -160,6 +173,12 @@ def _form(text: str) -> Form | None:
         following = parts[i + 1] if i + 1 < len(parts) else None
         while j < len(words) and words[j][0] != following:
             j += 1
+    return _glued(arabic, parts, units, particles)
+
+
+def _glued(arabic: bool, parts: tuple[str, ...], units: list[Unit], particles: list[int]
+           ) -> Form:
+    """The form of a name of these parts and units, with each two neighbours glued."""
     for i, (p, q) in enumerate(pairwise(parts)):
         # Latin words glued keep their spelling, as Fatimazahra or Abdelkader would have it
         va, vb = units[i].vowels, units[i + 1].vowels
@@ -168,9 +187,9 @@ def _form(text: str) -> Form | None:
     return _interned_form(arabic, parts, tuple(units), tuple(particles))
 
 
-@lru_cache(maxsize=_NAMES_CACHED)
 def _glue(p: str, q: str) -> str:
-    return _DOUBLE_RE.sub(r"\1", p + q)
+    """Two skeletons glued: a letter doubled where they meet is one (skeletons have none)."""
+    return p + q[1:] if p[-1:] == q[:1] else p + q
 
 
 @lru_cache(maxsize=64)
@@ -337,14 +356,16 @@ def _skeleton_similarity(a: str, b: str) -> float:
     return _jaro_winkler(a, b)
 
 
-def _swapped(a: str, b: str) -> bool:
+def swapped(a: str, b: str) -> bool:
     """Whether two spellings differ by two neighbouring letters swapped, a slip of the hand
     (Hicahm); a letter more, less or another is as often another name (Yamina, Fatiha)."""
-    if len(a) != len(b):
+    if len(a) != len(b) or a == b:
         return False
-    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    return (len(diffs) == 2 and diffs[1] == diffs[0] + 1
-            and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+    i = 0
+    while a[i] == b[i]:
+        i += 1
+    return (i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+            and a[i + 2:] == b[i + 2:])
 
 
 _AR_LONG_VOWELS = {"و": "u", "ي": "i"}
@@ -430,7 +451,7 @@ def _unit_similarity_of(ua: Unit, ub: Unit) -> float:
     sim = max(_skeleton_similarity(x, y) for x in ua.skeletons for y in ub.skeletons)
     if (sim < _MATCH and va and vb and not a_arabic and not b_arabic
             and max(len(ua.skeletons[0]), len(ub.skeletons[0])) >= _TYPO_MIN_SKELETON
-            and _swapped(va, vb)):
+            and swapped(va, vb)):
         sim = _TYPO_SIMILARITY  # a slip that changes the skeleton: Hicahm
     if sim < _MATCH:
         return 0.0

@@ -40,6 +40,7 @@ __all__ = [
     "fold_arabic",
     "fold_latin",
     "name_skeletons",
+    "plain_word",
     "query_terms",
     "search_terms",
     "skeleton",
@@ -293,6 +294,14 @@ def _analyse(token: str) -> tuple[str, tuple[str, ...], int]:
     else:
         role = _PLAIN
     return main, extras, role
+
+
+@lru_cache(maxsize=65536)
+def plain_word(token: str) -> bool:
+    """Whether a folded token is a name part by itself: not an article, not a word glued to
+    the next (Abd, Ben) or the previous one (Eddine), and with a skeleton."""
+    main, _, role = _analyse(token)
+    return role == _PLAIN and bool(main)
 
 
 def _join_skeletons(toks: list[str]) -> list[str]:

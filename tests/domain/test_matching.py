@@ -696,6 +696,7 @@ def test_sound_alike_names_are_not_the_same_name():
     pytest.param(_p(None, "Ghizlane Rharbi"), _p("غزلان الغربي"), id="rh-for-gh"),
     pytest.param(_p(None, "Driss Layachi"), _p(None, "Idriss El Ayachi"), id="glued-article"),
     pytest.param(_p(None, "Fatimazahra Aitali"), _p(None, "Fatim-Zahra Ait Ali"), id="glued"),
+    pytest.param(_p(None, "Dieneba Diallo"), _p(None, "Djeneba Diallo"), id="di-for-dj"),
 ])
 def test_spellings_of_one_name_match(a, b):
     assert codes(a, b)[0].startswith("names_match")
