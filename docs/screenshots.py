@@ -3,13 +3,16 @@
     .venv/bin/python docs/screenshots.py [--data-dir DIR] [--out docs/screenshots]
                                          [--persons N] [--encounters N] [--xcb]
 
-The first run makes a demo vault in DIR (default: a folder under the system's temporary
-directory, reused by later runs) with ``fieldapp.demo.generate`` and the normal key
-derivation tuning; later runs reuse it. The app then starts off screen (``--xcb`` shows real
-windows when a display is available) at 1366×768, the laptop size the app is designed for,
-and for each language saves the unlock screen as ``<lang>-00-unlock.png`` and every screen of
-the navigation rail as ``<lang>-<nn>-<screen>.png`` (Persons with a search typed and a person
-open, Cases with a case open). Screens that do not exist yet are simply not there.
+The first run makes a demo vault per language in DIR/ar and DIR/fr (DIR defaults to a
+folder under the system's temporary directory, reused by later runs) with
+``fieldapp.demo.generate`` and the normal key derivation tuning: the same people and events,
+with notes and places written in the vault's language, as a team working in that language
+writes them. The app then starts off screen (``--xcb`` shows real windows when a display is
+available) at 1366×768, the laptop size the app is designed for, and for each language saves
+the unlock screen as ``<lang>-00-unlock.png`` and every screen of the navigation rail as
+``<lang>-<nn>-<screen>.png`` (Persons with a search typed and a person open, Cases with a
+case open). Screens that do not exist yet are simply not there. ``--text-size`` raises the
+text as a user may in Settings, to check that nothing is cut then either.
 
 The app's user settings (language, text size) go to a folder inside DIR, so the screenshots
 do not depend on, or change, the settings of whoever runs the script.
@@ -47,11 +50,14 @@ QUIET_SECONDS = 0.15  # idle this long: the screen has what it asked for
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
-                        help="folder of the demo vault (made if missing, reused otherwise)")
+                        help="folder of the demo vaults, one per language (made if missing, "
+                             "reused otherwise)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for the PNG files")
     parser.add_argument("--persons", type=int, default=3000, help="persons in a new demo vault")
     parser.add_argument("--encounters", type=int, default=None,
                         help="encounters in a new demo vault (default: 3 per person)")
+    parser.add_argument("--text-size", type=int, default=None,
+                        help="text size in points, as set in Settings (default: the app's)")
     parser.add_argument("--xcb", action="store_true",
                         help="show real windows (needs DISPLAY) instead of drawing off screen")
     return parser.parse_args(argv)
@@ -60,13 +66,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 # --- the demo vault -----------------------------------------------------------------------
 
 
-def ensure_vault(folder: Path, persons: int, encounters: int) -> None:
-    """Make the demo vault unless the folder holds one made with the same numbers."""
+USERS = {"ar": "أمينة التازي", "fr": "Amina Tazi"}  # who is signed in, in each vault
+ROLE = "supervisor"  # a supervisor's vault shows every screen, Supervision included
+
+
+def ensure_vault(folder: Path, persons: int, encounters: int, lang: str) -> None:
+    """Make the demo vault in ``lang`` unless the folder holds one made with the same
+    numbers."""
     from fieldapp import demo
     from fieldapp.store.vault import DB_NAME, KEY_NAME, Vault
 
     marker = folder / MARKER
-    wanted = {"persons": persons, "encounters": encounters}
+    wanted = {"persons": persons, "encounters": encounters, "lang": lang, "role": ROLE}
     vault = Vault(folder)
     if vault.exists():
         if not marker.exists():
@@ -77,8 +88,9 @@ def ensure_vault(folder: Path, persons: int, encounters: int) -> None:
             (folder / name).unlink(missing_ok=True)  # our own demo vault, made with others
     print(f"Making a demo vault in {folder} ({persons} persons, {encounters} encounters)…",
           file=sys.stderr)
-    store = vault.create(PASSPHRASE, user_name="Amina Tazi", province="rabat",
-                         team="Équipe mobile 1", role="field_worker", lang="ar")
+    folder.mkdir(parents=True, exist_ok=True)
+    store = vault.create(PASSPHRASE, user_name=USERS[lang], province="rabat",
+                         team="Équipe mobile 1", role=ROLE, lang=lang)
     try:
         demo.generate(store, persons, encounters)
     finally:
@@ -239,19 +251,21 @@ def shoot_language(app: Any, folder: Path, lang: str, out: Path) -> list[Path]:
                 stage(fa, screen, lang)
             written.append(save_grab(fa, main, out / f"{lang}-{number:02d}-{name}.png"))
             if name == "supervision":
-                written += write_report(fa, screen, lang)
+                written += write_report(fa, screen, lang, out)
     finally:
         close(app, fa)
     return written
 
 
-def write_report(fa: Any, screen: Any, lang: str) -> list[Path]:
-    """The weekly report of the screen's period as docs/report-example-<lang>.pdf, made by
-    the app in ``lang`` (so with its translations), and its first page as a PNG."""
+def write_report(fa: Any, screen: Any, lang: str, out: Path) -> list[Path]:
+    """The weekly report of the screen's period as report-example-<lang>.pdf, made by the
+    app in ``lang`` (so with its translations), and its first page as a PNG: in docs/ beside
+    the guides for the documentation's screenshots, else beside the screenshots."""
     import shutil
     import subprocess
 
-    pdf = ROOT / "docs" / f"report-example-{lang}.pdf"
+    folder = ROOT / "docs" if out.resolve() == DEFAULT_OUT.resolve() else out
+    pdf = folder / f"report-example-{lang}.pdf"
     done: list[str] = []
     screen.write_report(str(pdf), on_written=done.append)
     if not wait_until(lambda: done, SETTLE_SECONDS * 4):
@@ -291,10 +305,15 @@ def main(argv: list[str] | None = None) -> int:
     folder: Path = args.data_dir
     out: Path = args.out
     encounters = args.encounters if args.encounters is not None else 3 * args.persons
-    ensure_vault(folder, args.persons, encounters)
+    for lang in LANGUAGES:
+        ensure_vault(folder / lang, args.persons, encounters, lang)
     out.mkdir(parents=True, exist_ok=True)
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
                       str(folder / "user-settings"))
+    if args.text_size:
+        QSettings("fieldapp", "fieldapp").setValue("font_point_size", args.text_size)
+    else:
+        QSettings("fieldapp", "fieldapp").remove("font_point_size")
     problems: list[str] = []
 
     def on_message(kind: QtMsgType, _context: Any, text: str) -> None:
@@ -309,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
         app = make_application()
         written = []
         for lang in LANGUAGES:
-            written += shoot_language(app, folder, lang, out)
+            written += shoot_language(app, folder / lang, lang, out)
     finally:
         qInstallMessageHandler(previous)
     print(f"{len(written)} screenshots in {out}"

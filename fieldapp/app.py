@@ -103,6 +103,9 @@ class FieldApp(QObject):
         self.events = AppEvents()
         self.screen_factories = screens or default_screens()
         self.main: MainWindow | None = None
+        # the screen in use when the window closed (lock, language change): shown again after
+        # unlock, as the patrol in use is (that one is remembered in the vault, see patrols.py)
+        self._resume_row = 0
         self.idle = IdleWatcher(app, auto_lock_ms or DEFAULT_AUTO_LOCK_MINUTES * 60_000)
         self._fixed_auto_lock = auto_lock_ms is not None
         self.idle.idled.connect(self.lock)
@@ -143,6 +146,7 @@ class FieldApp(QObject):
         self.settings.setValue("lang", lang)
         drafts = self.main.drafts() if self.main is not None else {}
         if self.main is not None:
+            self._resume_row = self.main.rail.currentRow()
             self.main.hide()
             self.main.deleteLater()
             self.main = None
@@ -189,6 +193,8 @@ class FieldApp(QObject):
                     store.discard_draft(form)
 
             self.db.run(discard)
+        if 0 < self._resume_row < len(screens):
+            self.main.rail.setCurrentRow(self._resume_row)
         self._attach_sync(screens)
         self._add_global_search()
         geometry = self.start.geometry()
@@ -262,6 +268,7 @@ class FieldApp(QObject):
         """The administrator revoked this laptop (lost or stolen): erase its vault. Deleting
         the wrapped key makes the encrypted database unreadable for good."""
         self.sync.stop()
+        self._resume_row = 0
         main, self.main = self.main, None
         if main is not None:
             main.closing.disconnect(self.quit)
@@ -289,6 +296,7 @@ class FieldApp(QObject):
         self.idle.timer.stop()
         drafts = self.main.drafts()
         main, self.main = self.main, None
+        self._resume_row = main.rail.currentRow()
         geometry = main.geometry()
         main.closing.disconnect(self.quit)
         main.hide()

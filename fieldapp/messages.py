@@ -179,6 +179,10 @@ def field_error_text(error: FieldError) -> str:
         return QCoreApplication.translate(
             "Messages", "At most %n characters.", "", int(p.get("max", 0))
         )
+    if code == "below_occupancy":
+        return QCoreApplication.translate(
+            "Messages", "%n person(s) are there now: the capacity cannot be lower.", "",
+            int(p.get("occupancy", 0)))
     if code == "out_of_range":
         return QCoreApplication.translate("Messages", "Enter a number from {min} to {max}.").format(
             min=p.get("min", ""), max=p.get("max", "")
@@ -190,7 +194,9 @@ def field_error_text(error: FieldError) -> str:
         "not_a_date": QCoreApplication.translate(
             "Messages", "Enter a date as year-month-day, e.g. 2026-03-21."
         ),
-        "not_a_datetime": QCoreApplication.translate("Messages", "Enter a date and a time."),
+        "not_a_datetime": QCoreApplication.translate(
+            "Messages", "Enter a date and a time as year-month-day hour:minute, "
+            "e.g. 2026-03-21 22:30."),
         "unknown_choice": QCoreApplication.translate("Messages", "Choose a value from the list."),
         "too_many": QCoreApplication.translate("Messages", "Too many entries."),
         "bad_reference": QCoreApplication.translate("Messages", "Choose an existing record."),
@@ -224,6 +230,13 @@ def field_error_text(error: FieldError) -> str:
         ),
         "only_when_shelter": QCoreApplication.translate(
             "Messages", "A shelter is only chosen for an orientation to a shelter."
+        ),
+        "required_for_minor": QCoreApplication.translate(
+            "Messages", "Required for a minor (child protection)."
+        ),
+        "minor_needs_orientation": QCoreApplication.translate(
+            "Messages", "A minor is never left without an orientation: choose one, or choose "
+            "Refused and give the reason."
         ),
         "needs_medical_check": QCoreApplication.translate(
             "Messages", "Tick the medical check to give its outcome."

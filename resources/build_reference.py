@@ -57,7 +57,7 @@ EXTRA_VOCABULARIES: dict[str, list[tuple[str, str, str]]] = {
         ("no_issue", "RAS", "لا شيء يذكر"),
         ("treated_on_site", "Soigné(e) sur place", "علاج في عين المكان"),
         ("referred_hospital", "Orienté(e) vers l'hôpital", "إحالة على المستشفى"),
-        ("emergency", "Urgence, évacuation", "حالة مستعجلة، إخلاء"),
+        ("emergency", "Urgence, transfert aux urgences", "حالة مستعجلة، نقل إلى المستعجلات"),
         ("refused_check", "A refusé l'examen", "رفض الفحص"),
     ],
 }

@@ -144,6 +144,13 @@ def test_plural_messages_have_one_form_per_plural_category(lang):
     assert not problems, report(lang, problems)
 
 
+def number_is_in_the_word(lang: str, m: Message, form: int) -> bool:
+    """Whether a numerus form may leave %n out because its word says the number: Arabic's
+    zero, one and two (يوم، يومان) never repeat it («منذ 2 يومين» reads "2 two days ago")."""
+    return (m.numerus and lang == "ar" and form < len(PLURAL_SAMPLES["ar"])
+            and PLURAL_SAMPLES["ar"][form] in (0, 1, 2))
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_placeholders_are_kept(lang):
     problems = []
@@ -151,6 +158,9 @@ def test_placeholders_are_kept(lang):
         wanted = placeholders(m.source)
         for i, text in enumerate(m.texts):
             got = placeholders(text)
+            if number_is_in_the_word(lang, m, i):
+                got["%n"] = wanted["%n"]
+                got = +got
             if got != wanted:
                 form = f" (numerus form {i + 1})" if m.numerus else ""
                 problems.append(f"{m}{form}: placeholders {sorted(got.elements())}, "
@@ -288,3 +298,120 @@ def test_plural_forms_are_chosen_by_number(translated_app, lang):
             if got != form.replace("%n", str(n)):
                 problems.append(f"{m}: for n={n} got {got!r}, expected {form!r}")
     assert not problems, report(lang, problems)
+
+
+# --- the words themselves ----------------------------------------------------------------------
+
+ARABIC_WORD = "[\u0621-\u064A]"
+
+
+def test_arabic_counts_of_one_and_two_do_not_repeat_the_number():
+    """«منذ يوم», «منذ يومين», «سنتان»: the singular and the dual say the number; a count in
+    parentheses after a title («... (2)») is not a repetition. From three on, %n is written."""
+    problems = []
+    for m in current("ar"):
+        if not m.numerus or "%n" not in m.source or len(m.texts) != 6:
+            continue
+        for n, text in zip(PLURAL_SAMPLES["ar"], m.texts, strict=True):
+            bare = text.replace("(%n)", "")
+            if n in (1, 2) and "%n" in bare:
+                problems.append(f"{m}: for {n}, {text!r} repeats the number beside its word")
+            elif n >= 3 and "%n" not in text:
+                problems.append(f"{m}: for {n}, {text!r} does not say the number")
+    assert not problems, report("ar", problems)
+
+
+@pytest.mark.parametrize("n, expected", [(1, "منذ يوم"), (2, "منذ يومين"), (3, "منذ 3 أيام"),
+                                         (11, "منذ 11 يوماً"), (100, "منذ 100 يوم")])
+def test_days_ago_reads_naturally_in_arabic(translated_app, n, expected):
+    i18n.install_translators(translated_app, "ar")
+    assert QCoreApplication.translate("Persons", "%n days ago", "", n) == expected
+
+
+def _translations(lang: str) -> list[tuple[Message, str]]:
+    return [(m, t) for m in current(lang) for t in m.texts]
+
+
+# (language, a word that must not appear, why) — the glossary's choices, checked everywhere
+FORBIDDEN = [
+    ("ar", "رصد", "an encounter is «لقاء»: «رصد» is surveillance, people are not watched"),
+    ("ar", "إخفاء الهوية", "a pseudonymised file is «بأسماء مستعارة», not anonymised"),
+    ("ar", "الانفصال", "refusing to part from a companion is «مفارقة», not marital separation"),
+    ("ar", "الزوج", "the next pair of records is «الاقتراح الموالي», not «the next husband»"),
+    ("ar", "إخلاء", "an emergency evacuation is «نقل إلى المستعجلات»"),
+    ("ar", "14.05", "the law on social-care institutions is Law 65.15 (2018)"),
+    ("fr", "14.05", "the law on social-care institutions is Law 65.15 (2018)"),
+    ("fr", "Shift", "the key is « Maj » on French keyboards"),
+    ("fr", "anonymis", "a pseudonymised file is « pseudonymisé », not anonymised"),
+]
+
+
+@pytest.mark.parametrize("lang, word, why", FORBIDDEN,
+                         ids=[f"{lang}-{i}" for i, (lang, _w, _y) in enumerate(FORBIDDEN)])
+def test_glossary_words_are_used(lang, word, why):
+    problems = [f"{m}: {t!r}" for m, t in _translations(lang) if word in t]
+    assert not problems, report(lang, problems) + f"\n{why}"
+
+
+def test_one_spelling_of_in_progress_in_arabic():
+    """«جارٍ التصدير…», «جارٍ المزامنة…»: with its tanween, always; «جارية» only as an
+    adjective («دوريات جارية»), never before the noun."""
+    problems = [f"{m}: {t!r}" for m, t in _translations("ar")
+                if re.search("جار(?!ٍ|ية|يت)", t) or re.search("جارية ال", t)]
+    assert not problems, report("ar", problems)
+
+
+def _words(source: str) -> str:
+    return PLACEHOLDER.sub("", source).lower()
+
+
+# (English word in the source, language, what its translation must contain or avoid)
+ONE_TERM = [
+    # the 75 divisions are prefectures and provinces
+    ("province", "ar", r"عمال", True),
+    ("province", "fr", r"[Pp]réfecture", True),
+    # a case's or referral's status is not a person's situation
+    ("status", "ar", r"وضعي", False),
+    ("situation", "ar", r"الحالة", False),
+    # a folder is a « répertoire »: « dossier » is a case
+    ("folder", "fr", r"dossier", False),
+    # a referral to an institution is not an encounter's orientation
+    ("referral", "fr", r"orientation", False),
+    # a shelter is a « centre d’hébergement », never « Hébergement » alone
+    ("shelter", "fr", r"(?<!d’)(?<!d')[Hh]ébergement", False),
+]
+
+
+@pytest.mark.parametrize("word, lang, pattern, must", ONE_TERM,
+                         ids=[f"{word}-{lang}" for word, lang, _p, _m in ONE_TERM])
+def test_one_term_per_concept(word, lang, pattern, must):
+    problems = []
+    for m in current(lang):
+        if not re.search(rf"\b{word}", _words(m.source)):
+            continue
+        for text in m.texts:
+            if bool(re.search(pattern, text)) != must:
+                problems.append(f"{m}: {text!r}")
+    assert not problems, report(lang, problems) + (
+        f"\nwhere the English says {word!r}, the translation "
+        f"{'must' if must else 'must not'} match {pattern!r}")
+
+
+LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9_.:/*@+\-→ ]*")
+ISOLATED = re.compile("[\u2066\u2067\u2068][^\u2069]*\u2069")
+
+
+def test_latin_codes_inside_arabic_are_isolated():
+    """Ctrl+S, CSV, fieldapp, https://… inside an Arabic sentence sit in a left-to-right
+    isolate (U+2066 … U+2069): otherwise a line that starts with one is laid out left to
+    right, and «(Ctrl+S)» can come apart. An accelerator «(&S)» and a file dialog's filter
+    are left as Qt reads them."""
+    problems = []
+    for m, text in _translations("ar"):
+        if ";;" in m.source:
+            continue
+        outside = PLACEHOLDER.sub("", ISOLATED.sub("", text))
+        outside = re.sub(r"&[A-Za-z]", "", outside)
+        if LATIN_RUN.search(outside):
+            problems.append(f"{m}: {text!r}")
+    assert not problems, report("ar", problems)

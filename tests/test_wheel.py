@@ -18,6 +18,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def run(*args: str | Path, **kw) -> subprocess.CompletedProcess[str]:
+    # away from this checkout: no PYTHONPATH pointing into it (pip would see it installed)
+    kw.setdefault("env", {k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
     return subprocess.run([str(a) for a in args], capture_output=True, text=True, check=False,
                           timeout=900, **kw)
 

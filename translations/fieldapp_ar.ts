@@ -4,34 +4,6 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <source>Add</source>
-        <translation>إضافة</translation>
-    </message>
-    <message>
-        <source>Add (Ctrl+S)</source>
-        <translation>إضافة (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Send referral</source>
-        <translation>إرسال الإحالة</translation>
-    </message>
-    <message>
-        <source>Record the referral as sent (Ctrl+S)</source>
-        <translation>تسجيل الإحالة كمرسلة (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>The institution&apos;s answer to the referral chosen above:</source>
-        <translation>رد المؤسسة على الإحالة المختارة أعلاه:</translation>
-    </message>
-    <message>
-        <source>Change status</source>
-        <translation>تغيير الوضعية</translation>
-    </message>
-    <message>
-        <source>Record the institution&apos;s answer for the chosen referral (Ctrl+U)</source>
-        <translation>تسجيل جواب المؤسسة بخصوص الإحالة المختارة (Ctrl+U)</translation>
-    </message>
-    <message>
         <source>Listening</source>
         <translation>الاستماع</translation>
     </message>
@@ -45,7 +17,7 @@
     </message>
     <message>
         <source>Mediation</source>
-        <translation>الوساطة</translation>
+        <translation>الوساطة الأسرية</translation>
     </message>
     <message>
         <source>Referrals</source>
@@ -64,12 +36,56 @@
         <translation>الإجراء المقبل: لا شيء مقرر.</translation>
     </message>
     <message>
+        <source>This case no longer exists.</source>
+        <translation>هذا الملف لم يعد موجوداً.</translation>
+    </message>
+    <message>
+        <source>Overdue action: %1 — was due %2</source>
+        <translation>إجراء متأخر: %1 — كان مقرراً في %2</translation>
+    </message>
+    <message>
+        <source>Next action: %1 — due %2</source>
+        <translation>الإجراء المقبل: %1 — مقرر في %2</translation>
+    </message>
+    <message>
+        <source>opened on %1</source>
+        <translation>فُتح في %1</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <source>Add (Ctrl+S)</source>
+        <translation>إضافة (⁦Ctrl+S⁩)</translation>
+    </message>
+    <message>
+        <source>Send referral</source>
+        <translation>إرسال الإحالة</translation>
+    </message>
+    <message>
+        <source>Record the referral as sent (Ctrl+S)</source>
+        <translation>تسجيل الإحالة كمرسلة (⁦Ctrl+S⁩)</translation>
+    </message>
+    <message>
+        <source>The institution&apos;s answer to the referral chosen above:</source>
+        <translation>رد المؤسسة على الإحالة المختارة أعلاه:</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>تغيير الحالة</translation>
+    </message>
+    <message>
+        <source>Record the institution&apos;s answer for the chosen referral (Ctrl+U)</source>
+        <translation>تسجيل جواب المؤسسة بخصوص الإحالة المختارة (⁦Ctrl+U⁩)</translation>
+    </message>
+    <message>
         <source>Mark done</source>
         <translation>تأكيد الإنجاز</translation>
     </message>
     <message>
         <source>Mark the chosen action done today (Ctrl+D)</source>
-        <translation>تسجيل إنجاز الإجراء المختار اليوم (Ctrl+D)</translation>
+        <translation>تسجيل إنجاز الإجراء المختار اليوم (⁦Ctrl+D⁩)</translation>
     </message>
     <message>
         <source>Send a new referral:</source>
@@ -85,7 +101,7 @@
     </message>
     <message>
         <source>Reopen the case to continue the accompaniment (Ctrl+S)</source>
-        <translation>إعادة فتح الملف لمواصلة المواكبة (Ctrl+S)</translation>
+        <translation>إعادة فتح الملف لمواصلة المواكبة (⁦Ctrl+S⁩)</translation>
     </message>
     <message>
         <source>Close the case</source>
@@ -93,31 +109,20 @@
     </message>
     <message>
         <source>Close the case with this reason (Ctrl+S)</source>
-        <translation>إغلاق الملف لهذا السبب (Ctrl+S)</translation>
+        <translation>إغلاق الملف لهذا السبب (⁦Ctrl+S⁩)</translation>
     </message>
     <message>
         <source>Close the case when the accompaniment ends; it can be reopened.</source>
         <translation>أغلق الملف عند انتهاء المواكبة؛ ويمكن إعادة فتحه.</translation>
     </message>
     <message>
-        <source>This case no longer exists.</source>
-        <translation>هذا الملف لم يعد موجودا.</translation>
-    </message>
-    <message>
-        <source>Overdue action: %1 — was due %2</source>
-        <translation>إجراء متأخر: %1 — كان مقررا في %2</translation>
-    </message>
-    <message>
-        <source>Next action: %1 — due %2</source>
-        <translation>الإجراء المقبل: %1 — مقرر في %2</translation>
+        <source>→ %1</source>
+        <comment>assigned to someone</comment>
+        <translation>← %1</translation>
     </message>
     <message>
         <source>done %1</source>
-        <translation>منجز في %1</translation>
-    </message>
-    <message>
-        <source>opened on %1</source>
-        <translation>مفتوح منذ %1</translation>
+        <translation>أُنجز في %1</translation>
     </message>
     <message>
         <source>due %1</source>
@@ -125,11 +130,11 @@
     </message>
     <message>
         <source>Closed on %1: %2</source>
-        <translation>مغلق منذ %1: %2</translation>
+        <translation>أُغلق في %1: %2</translation>
     </message>
     <message>
         <source>Year-month-day; ↑ and ↓ move the date by one day</source>
-        <translation>سنة-شهر-يوم؛ يغير السهمان ↑ و↓ التاريخ بيوم واحد</translation>
+        <translation>سنة-شهر-يوم؛ يغيّر السهمان ↑ و↓ التاريخ بيوم واحد</translation>
     </message>
 </context>
 <context>
@@ -152,7 +157,7 @@
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation>إلغاء (Esc)</translation>
+        <translation>إلغاء (⁦Esc⁩)</translation>
     </message>
     <message>
         <source>Open the case</source>
@@ -160,7 +165,7 @@
     </message>
     <message>
         <source>Open the case (Ctrl+S)</source>
-        <translation>فتح الملف (Ctrl+S)</translation>
+        <translation>فتح الملف (⁦Ctrl+S⁩)</translation>
     </message>
     <message>
         <source>Show cases</source>
@@ -175,8 +180,12 @@
         <translation>فتح ملف</translation>
     </message>
     <message>
+        <source>Open a case for a person (Ctrl+Shift+N)</source>
+        <translation>فتح ملف لشخص (⁦Ctrl+Shift+N⁩)</translation>
+    </message>
+    <message>
         <source>No case yet. A case follows one person through listening, assessment, an accompaniment plan, mediation, referrals and follow-ups. Open a case for a person with Ctrl+Shift+N.</source>
-        <translation>لا يوجد أي ملف بعد. يواكب الملف شخصا واحدا عبر الاستماع، والتقييم، وخطة المواكبة، والوساطة، والإحالات، والتتبع. افتح ملفا لشخص بـ Ctrl+Shift+N.</translation>
+        <translation>لا يوجد أي ملف بعد. يواكب الملف شخصاً واحداً عبر الاستماع، والتقييم، وخطة المواكبة، والوساطة الأسرية، والإحالات، والتتبع. افتح ملفاً لشخص بـ ⁦Ctrl+Shift+N⁩.</translation>
     </message>
     <message>
         <source>Choose a case in the list to see its stages.</source>
@@ -185,11 +194,11 @@
     <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
-            <numerusform>%n ملف</numerusform>
-            <numerusform>%n ملف</numerusform>
-            <numerusform>%n ملفان</numerusform>
+            <numerusform>لا ملفات</numerusform>
+            <numerusform>ملف واحد</numerusform>
+            <numerusform>ملفان</numerusform>
             <numerusform>%n ملفات</numerusform>
-            <numerusform>%n ملفا</numerusform>
+            <numerusform>%n ملفاً</numerusform>
             <numerusform>%n ملف</numerusform>
         </translation>
     </message>
@@ -202,12 +211,12 @@
         <translation>الأجل المقبل</translation>
     </message>
     <message>
-        <source>Leave without opening the case? What you typed will be lost.</source>
-        <translation>المغادرة دون فتح الملف؟ سيضيع ما كتبته.</translation>
+        <source>Leave without opening the case?</source>
+        <translation>المغادرة دون فتح الملف؟</translation>
     </message>
     <message>
-        <source>Open a case for a person (%1)</source>
-        <translation>فتح ملف لشخص (%1)</translation>
+        <source>What you typed will be lost.</source>
+        <translation>سيضيع ما كتبته.</translation>
     </message>
     <message>
         <source>For: %1</source>
@@ -220,16 +229,42 @@
 </context>
 <context>
     <name>Encounter</name>
+    <message>
+        <source>&amp;Listening</source>
+        <comment>service checkbox: the letter after &amp; is its Alt key; not N, A, W nor a digit</comment>
+        <translation>استماع (&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Transport to a centre</source>
+        <comment>service checkbox: the letter after &amp; is its Alt key; not N, A, W nor a digit</comment>
+        <translation>النقل إلى مركز (&amp;T)</translation>
+    </message>
     <message numerus="yes">
         <source>%1 — %n place(s) free</source>
         <translation>
-            <numerusform>%1 — %n مكان شاغر</numerusform>
-            <numerusform>%1 — %n مكان شاغر</numerusform>
-            <numerusform>%1 — %n مكانان شاغران</numerusform>
+            <numerusform>%1 — لا مكان شاغر</numerusform>
+            <numerusform>%1 — مكان شاغر واحد</numerusform>
+            <numerusform>%1 — مكانان شاغران</numerusform>
             <numerusform>%1 — %n أماكن شاغرة</numerusform>
-            <numerusform>%1 — %n مكانا شاغرا</numerusform>
+            <numerusform>%1 — %n مكاناً شاغراً</numerusform>
             <numerusform>%1 — %n مكان شاغر</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Alt and the key shown before a service tick or untick it</source>
+        <translation>⁦Alt⁩ مع المفتاح الظاهر قبل الخدمة لتحديدها أو إلغاء تحديدها</translation>
+    </message>
+    <message>
+        <source>What helps to recognise them</source>
+        <translation>ما يساعد على التعرف على الشخص</translation>
+    </message>
+    <message>
+        <source>Minor (child protection): the situation, the place and an orientation are required; if they refuse, give the reason.</source>
+        <translation>قاصر (حماية الطفولة): الوضعية والمكان والتوجيه إلزامية؛ وإذا رفض، اذكر السبب.</translation>
+    </message>
+    <message>
+        <source>In danger: a follow-up is required.</source>
+        <translation>في خطر: التتبع إلزامي.</translation>
     </message>
     <message>
         <source>Who?</source>
@@ -245,7 +280,7 @@
     </message>
     <message>
         <source>A new person from what you typed (Alt+N)</source>
-        <translation>شخص جديد انطلاقا مما كتبته (Alt+N)</translation>
+        <translation>شخص جديد انطلاقا مما كتبته (⁦Alt+N⁩)</translation>
     </message>
     <message>
         <source>Anonymous</source>
@@ -253,7 +288,7 @@
     </message>
     <message>
         <source>Someone who gives no name (Alt+A)</source>
-        <translation>شخص لا يصرح باسمه (Alt+A)</translation>
+        <translation>شخص لا يصرح باسمه (⁦Alt+A⁩)</translation>
     </message>
     <message>
         <source>Change</source>
@@ -261,7 +296,7 @@
     </message>
     <message>
         <source>Back to Who? (Alt+W)</source>
-        <translation>العودة إلى «من؟» (Alt+W)</translation>
+        <translation>العودة إلى «من؟» (⁦Alt+W⁩)</translation>
     </message>
     <message>
         <source>Persons found</source>
@@ -269,15 +304,11 @@
     </message>
     <message>
         <source>No one found: Alt+N records a new person, Alt+A an anonymous encounter.</source>
-        <translation>لم يتم العثور على أحد: Alt+N لتسجيل شخص جديد، وAlt+A لرصد دون تحديد الهوية.</translation>
-    </message>
-    <message>
-        <source>Alt+1 … Alt+9 tick or untick a service</source>
-        <translation>Alt+1 … Alt+9 لتحديد خدمة أو إلغاء تحديدها</translation>
+        <translation>لم يُعثر على أحد: ⁦Alt+N⁩ لتسجيل شخص جديد، و⁦Alt+A⁩ لتسجيل لقاء دون تحديد الهوية.</translation>
     </message>
     <message>
         <source>Without consent this person is not recorded: the encounter is saved as anonymous, with sex and age only.</source>
-        <translation>دون موافقة، لا يسجل هذا الشخص: تحفظ عملية الرصد دون تحديد الهوية، مع الجنس والسن فقط.</translation>
+        <translation>دون موافقة، لا تُسجَّل بيانات هذا الشخص: يُحفظ اللقاء دون تحديد الهوية، مع الجنس والسن فقط.</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -285,7 +316,7 @@
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation>إلغاء (Esc)</translation>
+        <translation>إلغاء (⁦Esc⁩)</translation>
     </message>
     <message>
         <source>Save and next</source>
@@ -293,23 +324,11 @@
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation>حفظ (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>What helps to recognise them</source>
-        <translation>ما يساعد على التعرف على الشخص</translation>
+        <translation>حفظ (⁦Ctrl+S⁩)</translation>
     </message>
     <message>
         <source>Anonymous encounter (still counted)</source>
-        <translation>رصد دون تحديد الهوية (يحتسب في الإحصاء)</translation>
-    </message>
-    <message>
-        <source>Minor: a follow-up is required (child protection).</source>
-        <translation>قاصر: التتبع إلزامي (حماية الطفولة).</translation>
-    </message>
-    <message>
-        <source>In danger: a follow-up is required.</source>
-        <translation>في خطر: التتبع إلزامي.</translation>
+        <translation>لقاء دون تحديد الهوية (يُحتسب في الإحصاء)</translation>
     </message>
     <message>
         <source>anonymous</source>
@@ -317,15 +336,48 @@
     </message>
     <message>
         <source>Cancel this encounter?</source>
-        <translation>إلغاء عملية الرصد هذه؟</translation>
+        <translation>إلغاء هذا اللقاء؟</translation>
     </message>
     <message>
         <source>What you typed for this encounter will be lost.</source>
-        <translation>سيضيع ما كتبته بخصوص عملية الرصد هذه.</translation>
+        <translation>سيضيع ما كتبته عن هذا اللقاء.</translation>
+    </message>
+    <message>
+        <source>Recorded in the patrol: %1</source>
+        <translation>يُسجَّل في الدورية: %1</translation>
     </message>
     <message>
         <source>Saved: %1 at %2</source>
         <translation>تم الحفظ: %1 على الساعة %2</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>Year-month-day and hour:minute; ↑ and ↓ move the date by one day</source>
+        <translation>سنة-شهر-يوم وساعة:دقيقة؛ يغيّر السهمان ↑ و↓ التاريخ بيوم واحد</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>لم يبقَ أي حرف</numerusform>
+            <numerusform>بقي حرف واحد</numerusform>
+            <numerusform>بقي حرفان</numerusform>
+            <numerusform>بقيت %n أحرف</numerusform>
+            <numerusform>بقي %n حرفاً</numerusform>
+            <numerusform>بقي %n حرف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) too many</source>
+        <translation>
+            <numerusform>لا أحرف زائدة</numerusform>
+            <numerusform>حرف واحد زائد</numerusform>
+            <numerusform>حرفان زائدان</numerusform>
+            <numerusform>%n أحرف زائدة</numerusform>
+            <numerusform>%n حرفاً زائداً</numerusform>
+            <numerusform>%n حرف زائد</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -340,22 +392,22 @@
     </message>
     <message>
         <source>Lock now (Ctrl+L)</source>
-        <translation>إقفال الآن (Ctrl+L)</translation>
+        <translation>إقفال الآن (⁦Ctrl+L⁩)</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
         <translation>
-            <numerusform>%n تعديل في انتظار المزامنة</numerusform>
-            <numerusform>%n تعديل في انتظار المزامنة</numerusform>
-            <numerusform>%n تعديلان في انتظار المزامنة</numerusform>
+            <numerusform>لا تعديلات في انتظار المزامنة</numerusform>
+            <numerusform>تعديل واحد في انتظار المزامنة</numerusform>
+            <numerusform>تعديلان في انتظار المزامنة</numerusform>
             <numerusform>%n تعديلات في انتظار المزامنة</numerusform>
-            <numerusform>%n تعديلا في انتظار المزامنة</numerusform>
+            <numerusform>%n تعديلاً في انتظار المزامنة</numerusform>
             <numerusform>%n تعديل في انتظار المزامنة</numerusform>
         </translation>
     </message>
     <message>
         <source>Something went wrong inside fieldapp. What you saved is safe. If this happens again, tell your administrator.</source>
-        <translation>حدث خطأ داخلي في fieldapp. ما قمت بحفظه في أمان. إذا تكرر ذلك، أخبر مسؤول النظام.</translation>
+        <translation>حدث خطأ داخلي في ⁦fieldapp⁩. ما قمت بحفظه في أمان. إذا تكرر ذلك، أخبر مسؤول النظام.</translation>
     </message>
 </context>
 <context>
@@ -363,17 +415,17 @@
     <message numerus="yes">
         <source>%n record(s) received from the server could not be read and were set aside; the others were received. Tell your administrator.</source>
         <translation>
-            <numerusform>لم يُستبعَد أي سجل (%n)</numerusform>
-            <numerusform>سجل واحد (%n) وصل من الخادم لم تمكن قراءته فوُضع جانبا؛ وصلت السجلات الأخرى. أخبر مسؤول النظام.</numerusform>
-            <numerusform>سجلان (%n) وصلا من الخادم لم تمكن قراءتهما فوُضعا جانبا؛ وصلت السجلات الأخرى. أخبر مسؤول النظام.</numerusform>
-            <numerusform>%n سجلات وصلت من الخادم لم تمكن قراءتها فوُضعت جانبا؛ وصلت السجلات الأخرى. أخبر مسؤول النظام.</numerusform>
-            <numerusform>%n سجلا وصل من الخادم لم تمكن قراءته فوُضع جانبا؛ وصلت السجلات الأخرى. أخبر مسؤول النظام.</numerusform>
-            <numerusform>%n سجل وصل من الخادم لم تمكن قراءته فوُضع جانبا؛ وصلت السجلات الأخرى. أخبر مسؤول النظام.</numerusform>
+            <numerusform>لم يُوضع أي سجل وارد من الخادم جانباً.</numerusform>
+            <numerusform>تعذرت قراءة سجل واحد وارد من الخادم فوُضع جانباً؛ ووصلت السجلات الأخرى. أخبر مسؤول النظام.</numerusform>
+            <numerusform>تعذرت قراءة سجلين واردين من الخادم فوُضعا جانباً؛ ووصلت السجلات الأخرى. أخبر مسؤول النظام.</numerusform>
+            <numerusform>تعذرت قراءة %n سجلات واردة من الخادم فوُضعت جانباً؛ ووصلت السجلات الأخرى. أخبر مسؤول النظام.</numerusform>
+            <numerusform>تعذرت قراءة %n سجلاً وارداً من الخادم فوُضعت جانباً؛ ووصلت السجلات الأخرى. أخبر مسؤول النظام.</numerusform>
+            <numerusform>تعذرت قراءة %n سجل وارد من الخادم فوُضعت جانباً؛ ووصلت السجلات الأخرى. أخبر مسؤول النظام.</numerusform>
         </translation>
     </message>
     <message>
         <source>The passphrase is not correct. Check the keyboard language and Caps Lock, then try again.</source>
-        <translation>عبارة المرور غير صحيحة. تحقق من لغة لوحة المفاتيح ومن زر الأحرف الكبيرة (Caps Lock)، ثم أعد المحاولة.</translation>
+        <translation>عبارة المرور غير صحيحة. تحقق من لغة لوحة المفاتيح ومن زر الأحرف الكبيرة (⁦Caps Lock⁩)، ثم أعد المحاولة.</translation>
     </message>
     <message>
         <source>There is no vault in this folder yet.</source>
@@ -385,11 +437,11 @@
     </message>
     <message>
         <source>This file is not an encrypted fieldapp vault, so it was not opened. Choose the right folder or ask your administrator.</source>
-        <translation>هذا الملف ليس خزنة مشفرة خاصة بـ fieldapp، لذلك لم يتم فتحه. اختر المجلد الصحيح أو اتصل بمسؤول النظام.</translation>
+        <translation>هذا الملف ليس خزنة مشفرة خاصة بـ ⁦fieldapp⁩، لذلك لم يتم فتحه. اختر المجلد الصحيح أو اتصل بمسؤول النظام.</translation>
     </message>
     <message>
         <source>Part of the vault file is damaged, so fieldapp saves nothing more in it; what you see may be incomplete. Restore the vault from a backup, or ask your administrator.</source>
-        <translation>جزء من ملف الخزنة تالف، لذلك لن يحفظ fieldapp فيه أي شيء بعد الآن؛ قد يكون ما تراه ناقصا. استرجع الخزنة من نسخة احتياطية، أو اتصل بمسؤول النظام.</translation>
+        <translation>جزء من ملف الخزنة تالف، لذلك لن يحفظ ⁦fieldapp⁩ فيه أي شيء بعد الآن؛ قد يكون ما تراه ناقصا. استرجع الخزنة من نسخة احتياطية، أو اتصل بمسؤول النظام.</translation>
     </message>
     <message>
         <source>The vault file is damaged or has been tampered with, so it was not opened and nothing was changed. Restore it from a backup, or ask your administrator.</source>
@@ -397,7 +449,7 @@
     </message>
     <message>
         <source>This vault was written by a newer version of fieldapp. Install the latest version to open it; nothing was changed.</source>
-        <translation>هذه الخزنة المشفرة محفوظة بإصدار أحدث من fieldapp. قم بتثبيت آخر إصدار لفتحها؛ لم يتغير أي شيء.</translation>
+        <translation>هذه الخزنة المشفرة محفوظة بإصدار أحدث من ⁦fieldapp⁩. قم بتثبيت آخر إصدار لفتحها؛ لم يتغير أي شيء.</translation>
     </message>
     <message>
         <source>Choose a passphrase of at least 8 characters.</source>
@@ -405,7 +457,7 @@
     </message>
     <message>
         <source>Choose a province from the list.</source>
-        <translation>اختر إقليما من القائمة.</translation>
+        <translation>اختر عمالة أو إقليماً من القائمة.</translation>
     </message>
     <message>
         <source>The disk is full, so the last change was not saved. Free some space (empty the recycle bin, remove large files), then save again: what you typed is still here.</source>
@@ -421,7 +473,7 @@
     </message>
     <message>
         <source>The vault could not be read or written. Restart fieldapp; if this happens again, ask your administrator.</source>
-        <translation>تعذرت قراءة الخزنة المشفرة أو الكتابة فيها. أعد تشغيل fieldapp؛ وإذا تكرر ذلك، اتصل بمسؤول النظام.</translation>
+        <translation>تعذرت قراءة الخزنة المشفرة أو الكتابة فيها. أعد تشغيل ⁦fieldapp⁩؛ وإذا تكرر ذلك، اتصل بمسؤول النظام.</translation>
     </message>
     <message>
         <source>Some values need correcting; see the marked fields.</source>
@@ -433,11 +485,11 @@
     </message>
     <message>
         <source>No passphrase given: use --passphrase-file FILE or the FIELDAPP_PASSPHRASE environment variable.</source>
-        <translation>لم يتم إدخال عبارة المرور: استعمل --passphrase-file FILE أو متغير البيئة FIELDAPP_PASSPHRASE.</translation>
+        <translation>لم يتم إدخال عبارة المرور: استعمل ⁦--passphrase-file⁩ متبوعاً بمسار الملف الذي يحتوي عليها، أو متغير البيئة ⁦FIELDAPP_PASSPHRASE⁩.</translation>
     </message>
     <message>
         <source>This file is not a fieldapp backup, so nothing was restored. Choose the backup file again.</source>
-        <translation>هذا الملف ليس نسخة احتياطية لـ fieldapp، لذلك لم يتم استرجاع أي شيء. اختر ملف النسخة الاحتياطية من جديد.</translation>
+        <translation>هذا الملف ليس نسخة احتياطية لـ ⁦fieldapp⁩، لذلك لم يتم استرجاع أي شيء. اختر ملف النسخة الاحتياطية من جديد.</translation>
     </message>
     <message>
         <source>This backup is damaged or incomplete, so nothing was restored and the vault on this laptop is unchanged. Use another backup, or ask your administrator.</source>
@@ -449,7 +501,7 @@
     </message>
     <message>
         <source>The folder chosen for the backup does not exist, so nothing was written. Plug in the USB stick or choose another folder, then try again.</source>
-        <translation>المجلد المختار للنسخة الاحتياطية غير موجود، لذلك لم يُكتب أي شيء. أدخل مفتاح USB أو اختر مجلدا آخر، ثم أعد المحاولة.</translation>
+        <translation>المجلد المختار للنسخة الاحتياطية غير موجود، لذلك لم يُكتب أي شيء. أدخل مفتاح ⁦USB⁩ أو اختر مجلدا آخر، ثم أعد المحاولة.</translation>
     </message>
     <message>
         <source>The folder chosen for the backup cannot be written (read-only, or it belongs to someone else), so nothing was written. Choose another folder, then try again.</source>
@@ -465,7 +517,7 @@
     </message>
     <message>
         <source>Province</source>
-        <translation>الإقليم</translation>
+        <translation>العمالة أو الإقليم</translation>
     </message>
     <message>
         <source>Deleted</source>
@@ -565,7 +617,7 @@
     </message>
     <message>
         <source>Met at</source>
-        <translation>تاريخ وساعة الرصد</translation>
+        <translation>تاريخ وساعة اللقاء</translation>
     </message>
     <message>
         <source>Location or landmark</source>
@@ -601,7 +653,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation>الوضعية</translation>
+        <translation>الحالة</translation>
     </message>
     <message>
         <source>Opened on</source>
@@ -653,7 +705,7 @@
     </message>
     <message>
         <source>Status date</source>
-        <translation>تاريخ الوضعية</translation>
+        <translation>تاريخ الحالة</translation>
     </message>
     <message>
         <source>Name (French)</source>
@@ -674,12 +726,23 @@
     <message numerus="yes">
         <source>At most %n characters.</source>
         <translation>
-            <numerusform>%n حرف كحد أقصى.</numerusform>
-            <numerusform>%n حرف كحد أقصى.</numerusform>
-            <numerusform>%n حرفان كحد أقصى.</numerusform>
+            <numerusform>لا يُقبل أي حرف.</numerusform>
+            <numerusform>حرف واحد كحد أقصى.</numerusform>
+            <numerusform>حرفان كحد أقصى.</numerusform>
             <numerusform>%n أحرف كحد أقصى.</numerusform>
-            <numerusform>%n حرفا كحد أقصى.</numerusform>
+            <numerusform>%n حرفاً كحد أقصى.</numerusform>
             <numerusform>%n حرف كحد أقصى.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) are there now: the capacity cannot be lower.</source>
+        <translation>
+            <numerusform>لا يوجد أحد حالياً في المركز.</numerusform>
+            <numerusform>يوجد شخص واحد حالياً في المركز: لا يمكن أن تقل الطاقة الاستيعابية عن ذلك.</numerusform>
+            <numerusform>يوجد شخصان حالياً في المركز: لا يمكن أن تقل الطاقة الاستيعابية عن ذلك.</numerusform>
+            <numerusform>يوجد %n أشخاص حالياً في المركز: لا يمكن أن تقل الطاقة الاستيعابية عن ذلك.</numerusform>
+            <numerusform>يوجد %n شخصاً حالياً في المركز: لا يمكن أن تقل الطاقة الاستيعابية عن ذلك.</numerusform>
+            <numerusform>يوجد %n شخص حالياً في المركز: لا يمكن أن تقل الطاقة الاستيعابية عن ذلك.</numerusform>
         </translation>
     </message>
     <message>
@@ -699,8 +762,8 @@
         <translation>أدخل التاريخ بصيغة سنة-شهر-يوم، مثلا 2026-03-21.</translation>
     </message>
     <message>
-        <source>Enter a date and a time.</source>
-        <translation>أدخل التاريخ والساعة.</translation>
+        <source>Enter a date and a time as year-month-day hour:minute, e.g. 2026-03-21 22:30.</source>
+        <translation>أدخل التاريخ والساعة بصيغة سنة-شهر-يوم ساعة:دقيقة، مثلاً ⁦2026-03-21 22:30⁩.</translation>
     </message>
     <message>
         <source>Choose a value from the list.</source>
@@ -724,7 +787,7 @@
     </message>
     <message>
         <source>A CIN is one or two capital letters followed by digits, e.g. AB123456.</source>
-        <translation>يتكون رقم البطاقة الوطنية من حرف أو حرفين لاتينيين كبيرين تليهما أرقام، مثلا AB123456.</translation>
+        <translation>يتكون رقم البطاقة الوطنية من حرف أو حرفين لاتينيين كبيرين تليهما أرقام، مثلا ⁦AB123456⁩.</translation>
     </message>
     <message>
         <source>Give at least a name or a nickname.</source>
@@ -744,7 +807,7 @@
     </message>
     <message>
         <source>An anonymous encounter has no person.</source>
-        <translation>الرصد دون تحديد الهوية لا يرتبط بأي شخص.</translation>
+        <translation>اللقاء دون تحديد الهوية لا يرتبط بأي شخص.</translation>
     </message>
     <message>
         <source>Choose a person, create one, or mark the encounter anonymous.</source>
@@ -759,6 +822,14 @@
         <translation>لا يتم اختيار مركز الإيواء إلا عند التوجيه إلى مركز للإيواء.</translation>
     </message>
     <message>
+        <source>Required for a minor (child protection).</source>
+        <translation>إلزامي بالنسبة للقاصر (حماية الطفولة).</translation>
+    </message>
+    <message>
+        <source>A minor is never left without an orientation: choose one, or choose Refused and give the reason.</source>
+        <translation>لا يُترك القاصر أبداً دون توجيه: اختر توجيهاً، أو اختر «رفض» واذكر السبب.</translation>
+    </message>
+    <message>
         <source>Tick the medical check to give its outcome.</source>
         <translation>ضع علامة على «فحص طبي» لإدخال نتيجته.</translation>
     </message>
@@ -768,7 +839,7 @@
     </message>
     <message>
         <source>This province is outside the area of this laptop.</source>
-        <translation>هذا الإقليم خارج النطاق المخصص لهذا الحاسوب.</translation>
+        <translation>هذه العمالة أو هذا الإقليم خارج النطاق المخصص لهذا الحاسوب.</translation>
     </message>
     <message>
         <source>The server address must start with https:// (plain http:// is only for a server on this computer), so nothing was sent. Check the address.</source>
@@ -788,7 +859,7 @@
     </message>
     <message>
         <source>The server has a problem. Your changes are kept on this laptop; fieldapp will try again later.</source>
-        <translation>يواجه الخادم مشكلة. تبقى تعديلاتك محفوظة على هذا الحاسوب، وسيعيد fieldapp المحاولة لاحقا.</translation>
+        <translation>يواجه الخادم مشكلة. تبقى تعديلاتك محفوظة على هذا الحاسوب، وسيعيد ⁦fieldapp⁩ المحاولة لاحقا.</translation>
     </message>
     <message>
         <source>The server no longer accepts this laptop (it was revoked or never enrolled). Ask your administrator for a new enrollment code.</source>
@@ -808,7 +879,7 @@
     </message>
     <message>
         <source>The server does not understand this version of fieldapp. Install the latest version.</source>
-        <translation>لا يتعرف الخادم على هذا الإصدار من fieldapp. ثبت أحدث إصدار.</translation>
+        <translation>لا يتعرف الخادم على هذا الإصدار من ⁦fieldapp⁩. ثبت أحدث إصدار.</translation>
     </message>
     <message>
         <source>This enrollment code is unknown, already used or expired. Ask your administrator for a new one.</source>
@@ -816,7 +887,7 @@
     </message>
     <message>
         <source>The server is busy. fieldapp will try again in a moment.</source>
-        <translation>الخادم مشغول. سيعيد fieldapp المحاولة بعد لحظات.</translation>
+        <translation>الخادم مشغول. سيعيد ⁦fieldapp⁩ المحاولة بعد لحظات.</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted, so nothing was sent. Check the server address, or ask your administrator for the certificate file.</source>
@@ -833,9 +904,40 @@
 </context>
 <context>
     <name>Patrols</name>
+    <message numerus="yes">
+        <source>%n encounter(s)</source>
+        <translation>
+            <numerusform>لا لقاءات</numerusform>
+            <numerusform>لقاء واحد</numerusform>
+            <numerusform>لقاءان</numerusform>
+            <numerusform>%n لقاءات</numerusform>
+            <numerusform>%n لقاءً</numerusform>
+            <numerusform>%n لقاء</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another patrol of this team is open</source>
+        <translation>دورية أخرى لهذا الفريق مفتوحة</translation>
+    </message>
+    <message>
+        <source>Encounters are saved into the patrol you open. Go to the patrol in progress, or start a second one for the same team?</source>
+        <translation>تُحفظ اللقاءات في الدورية التي تفتحها. هل تريد الانتقال إلى الدورية الجارية، أم بدء دورية ثانية للفريق نفسه؟</translation>
+    </message>
     <message>
         <source>Patrols</source>
         <translation>الدوريات</translation>
+    </message>
+    <message>
+        <source>Go to the patrol in progress</source>
+        <translation>الانتقال إلى الدورية الجارية</translation>
+    </message>
+    <message>
+        <source>Start a second patrol</source>
+        <translation>بدء دورية ثانية</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>العودة إلى الاستمارة</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -843,7 +945,7 @@
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation>إلغاء (Esc)</translation>
+        <translation>إلغاء (⁦Esc⁩)</translation>
     </message>
     <message>
         <source>Start</source>
@@ -851,7 +953,7 @@
     </message>
     <message>
         <source>Start (Enter)</source>
-        <translation>بدء (Enter)</translation>
+        <translation>بدء (⁦Enter⁩)</translation>
     </message>
     <message>
         <source>Start a patrol</source>
@@ -859,19 +961,19 @@
     </message>
     <message>
         <source>Start a patrol (Ctrl+P)</source>
-        <translation>بدء دورية (Ctrl+P)</translation>
+        <translation>بدء دورية (⁦Ctrl+P⁩)</translation>
     </message>
     <message>
         <source>No patrol yet — Start a patrol (Ctrl+P)</source>
-        <translation>لا توجد أي دورية بعد — ابدأ دورية (Ctrl+P)</translation>
+        <translation>لا توجد أي دورية بعد — ابدأ دورية (⁦Ctrl+P⁩)</translation>
     </message>
     <message>
         <source>New encounter</source>
-        <translation>رصد جديد</translation>
+        <translation>لقاء جديد</translation>
     </message>
     <message>
         <source>New encounter (Ctrl+N)</source>
-        <translation>رصد جديد (Ctrl+N)</translation>
+        <translation>لقاء جديد (⁦Ctrl+N⁩)</translation>
     </message>
     <message>
         <source>End patrol</source>
@@ -879,22 +981,15 @@
     </message>
     <message>
         <source>End patrol (Ctrl+Shift+E)</source>
-        <translation>إنهاء الدورية (Ctrl+Shift+E)</translation>
+        <translation>إنهاء الدورية (⁦Ctrl+Shift+E⁩)</translation>
     </message>
     <message>
         <source>Encounters of this patrol</source>
-        <translation>عمليات الرصد في هذه الدورية</translation>
+        <translation>لقاءات هذه الدورية</translation>
     </message>
-    <message numerus="yes">
-        <source>%n encounter(s)</source>
-        <translation>
-            <numerusform>%n عملية رصد</numerusform>
-            <numerusform>%n عملية رصد</numerusform>
-            <numerusform>%n عمليتا رصد</numerusform>
-            <numerusform>%n عمليات رصد</numerusform>
-            <numerusform>%n عملية رصد</numerusform>
-            <numerusform>%n عملية رصد</numerusform>
-        </translation>
+    <message>
+        <source>started at %1</source>
+        <translation>بدأت على الساعة %1</translation>
     </message>
     <message>
         <source>in progress</source>
@@ -914,15 +1009,19 @@
     </message>
     <message>
         <source>Save (Ctrl+S) or cancel (Esc) the encounter first.</source>
-        <translation>احفظ عملية الرصد (Ctrl+S) أو ألغها (Esc) أولا.</translation>
+        <translation>احفظ اللقاء (⁦Ctrl+S⁩) أو ألغه (⁦Esc⁩) أولاً.</translation>
     </message>
     <message>
         <source>People met: %1 (anonymous: %2)</source>
-        <translation>الأشخاص الذين تم رصدهم: %1 (دون تحديد الهوية: %2)</translation>
+        <translation>الأشخاص الذين تم اللقاء بهم: %1 (دون تحديد الهوية: %2)</translation>
     </message>
     <message>
         <source>Oriented: %1 · refused: %2</source>
         <translation>تم توجيههم: %1 · رفضوا: %2</translation>
+    </message>
+    <message>
+        <source>%1 already has a patrol in progress on %2 (%3).</source>
+        <translation>لدى %1 دورية جارية في %2 (%3).</translation>
     </message>
 </context>
 <context>
@@ -937,7 +1036,7 @@
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation>حفظ (Ctrl+S)</translation>
+        <translation>حفظ (⁦Ctrl+S⁩)</translation>
     </message>
     <message>
         <source>New person</source>
@@ -950,33 +1049,33 @@
     <message numerus="yes">
         <source>%n days ago</source>
         <translation>
-            <numerusform>منذ %n يوم</numerusform>
-            <numerusform>منذ %n يوم</numerusform>
-            <numerusform>منذ %n يومين</numerusform>
+            <numerusform>اليوم</numerusform>
+            <numerusform>منذ يوم</numerusform>
+            <numerusform>منذ يومين</numerusform>
             <numerusform>منذ %n أيام</numerusform>
-            <numerusform>منذ %n يوما</numerusform>
+            <numerusform>منذ %n يوماً</numerusform>
             <numerusform>منذ %n يوم</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n years</source>
         <translation>
-            <numerusform>%n سنة</numerusform>
-            <numerusform>%n سنة</numerusform>
-            <numerusform>%n سنتان</numerusform>
+            <numerusform>أقل من سنة</numerusform>
+            <numerusform>سنة واحدة</numerusform>
+            <numerusform>سنتان</numerusform>
             <numerusform>%n سنوات</numerusform>
-            <numerusform>%n سنة</numerusform>
+            <numerusform>%n سنةً</numerusform>
             <numerusform>%n سنة</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>about %n years</source>
         <translation>
-            <numerusform>حوالي %n سنة</numerusform>
-            <numerusform>حوالي %n سنة</numerusform>
-            <numerusform>حوالي %n سنتين</numerusform>
+            <numerusform>أقل من سنة تقريباً</numerusform>
+            <numerusform>حوالي سنة</numerusform>
+            <numerusform>حوالي سنتين</numerusform>
             <numerusform>حوالي %n سنوات</numerusform>
-            <numerusform>حوالي %n سنة</numerusform>
+            <numerusform>حوالي %n سنةً</numerusform>
             <numerusform>حوالي %n سنة</numerusform>
         </translation>
     </message>
@@ -986,7 +1085,7 @@
     </message>
     <message>
         <source>Encounter</source>
-        <translation>رصد</translation>
+        <translation>لقاء</translation>
     </message>
     <message>
         <source>Case opened</source>
@@ -1014,11 +1113,11 @@
     </message>
     <message>
         <source>Not the same person after all: this record goes back on its own, with its encounters and cases</source>
-        <translation>ليس الشخص نفسه في النهاية: يعود هذا السجل مستقلا، مع عمليات الرصد والملفات الخاصة به</translation>
+        <translation>ليس الشخص نفسه في النهاية: يعود هذا السجل مستقلاً، مع لقاءاته وملفاته</translation>
     </message>
     <message>
         <source>Search a name in Arabic or Latin letters, a nickname, a CIN (Ctrl+K)</source>
-        <translation>ابحث عن اسم بالحروف العربية أو اللاتينية، أو اسم شهرة، أو رقم البطاقة الوطنية (Ctrl+K)</translation>
+        <translation>ابحث عن اسم بالحروف العربية أو اللاتينية، أو اسم شهرة، أو رقم البطاقة الوطنية (⁦Ctrl+K⁩)</translation>
     </message>
     <message>
         <source>Search persons</source>
@@ -1031,11 +1130,11 @@
     <message numerus="yes">
         <source>%n person(s)</source>
         <translation>
-            <numerusform>%n شخص</numerusform>
-            <numerusform>%n شخص</numerusform>
-            <numerusform>%n شخصان</numerusform>
+            <numerusform>لا أحد</numerusform>
+            <numerusform>شخص واحد</numerusform>
+            <numerusform>شخصان</numerusform>
             <numerusform>%n أشخاص</numerusform>
-            <numerusform>%n شخصا</numerusform>
+            <numerusform>%n شخصاً</numerusform>
             <numerusform>%n شخص</numerusform>
         </translation>
     </message>
@@ -1053,7 +1152,7 @@
     </message>
     <message>
         <source>Last seen</source>
-        <translation>آخر رصد</translation>
+        <translation>آخر لقاء</translation>
     </message>
     <message>
         <source>Records merged into this person:</source>
@@ -1070,6 +1169,103 @@
 </context>
 <context>
     <name>Queues</name>
+    <message>
+        <source>People who may have been recorded more than once</source>
+        <translation>أشخاص ربما سُجلوا أكثر من مرة</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>دمج</translation>
+    </message>
+    <message>
+        <source>Merge those ticked as the same person into the one kept (Ctrl+M)</source>
+        <translation>دمج السجلات المؤشر عليها بأنها للشخص نفسه في السجل المحتفظ به (⁦Ctrl+M⁩)</translation>
+    </message>
+    <message>
+        <source>Not the same</source>
+        <translation>ليسا الشخص نفسه</translation>
+    </message>
+    <message>
+        <source>Different people: never propose them together again (Ctrl+D)</source>
+        <translation>أشخاص مختلفون: لا تقترحهم معا مرة أخرى (⁦Ctrl+D⁩)</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>لاحقا</translation>
+    </message>
+    <message>
+        <source>Next in the queue (Ctrl+Right)</source>
+        <translation>الاقتراح الموالي (⁦Ctrl+→⁩)</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>التراجع عن الدمج</translation>
+    </message>
+    <message>
+        <source>Undo the last merge (Ctrl+Z)</source>
+        <translation>التراجع عن آخر عملية دمج (⁦Ctrl+Z⁩)</translation>
+    </message>
+    <message>
+        <source>No likely duplicates. Records that may be the same person appear here to be merged or told apart.</source>
+        <translation>لا توجد سجلات مكررة محتملة. تظهر هنا السجلات التي قد تخص الشخص نفسه، لدمجها أو للتمييز بينها.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Likely the same person (%n)</source>
+        <translation>
+            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
+            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
+            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
+            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
+            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
+            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Possible — check before merging (%n)</source>
+        <translation>
+            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
+            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
+            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
+            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
+            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
+            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s)</source>
+        <translation>
+            <numerusform>%1 وحده</numerusform>
+            <numerusform>%1 وسجل آخر</numerusform>
+            <numerusform>%1 وسجلان آخران</numerusform>
+            <numerusform>%1 و%n سجلات أخرى</numerusform>
+            <numerusform>%1 و%n سجلاً آخر</numerusform>
+            <numerusform>%1 و%n سجل آخر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>حدث خطأ.</translation>
+    </message>
+    <message>
+        <source>Possible — check before merging: only a first name or a nickname, the sex, the province and the age match.</source>
+        <translation>محتمل — تحقق قبل الدمج: لا يتطابق إلا الاسم الشخصي أو اسم الشهرة، والجنس، والعمالة أو الإقليم، والسن.</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>الاحتفاظ بهذا السجل</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>الشخص نفسه</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 و%2</translation>
+    </message>
+    <message>
+        <source>%1 and %2: %3</source>
+        <translation>%1 و%2: %3</translation>
+    </message>
     <message>
         <source>Yes</source>
         <translation>نعم</translation>
@@ -1121,37 +1317,37 @@
     <message numerus="yes">
         <source>Ages within %n year(s)</source>
         <translation>
-            <numerusform>فارق السن لا يتجاوز %n سنة</numerusform>
-            <numerusform>فارق السن لا يتجاوز %n سنة</numerusform>
-            <numerusform>فارق السن لا يتجاوز %n سنتين</numerusform>
+            <numerusform>السن نفسه</numerusform>
+            <numerusform>فارق السن لا يتجاوز سنة واحدة</numerusform>
+            <numerusform>فارق السن لا يتجاوز سنتين</numerusform>
             <numerusform>فارق السن لا يتجاوز %n سنوات</numerusform>
-            <numerusform>فارق السن لا يتجاوز %n سنة</numerusform>
+            <numerusform>فارق السن لا يتجاوز %n سنةً</numerusform>
             <numerusform>فارق السن لا يتجاوز %n سنة</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Ages differ by %n year(s)</source>
         <translation>
-            <numerusform>فارق السن: %n سنة</numerusform>
-            <numerusform>فارق السن: %n سنة</numerusform>
-            <numerusform>فارق السن: %n سنتان</numerusform>
+            <numerusform>لا فارق في السن</numerusform>
+            <numerusform>فارق السن: سنة واحدة</numerusform>
+            <numerusform>فارق السن: سنتان</numerusform>
             <numerusform>فارق السن: %n سنوات</numerusform>
-            <numerusform>فارق السن: %n سنة</numerusform>
+            <numerusform>فارق السن: %n سنةً</numerusform>
             <numerusform>فارق السن: %n سنة</numerusform>
         </translation>
     </message>
     <message>
         <source>Recorded in different provinces</source>
-        <translation>مسجلان في إقليمين مختلفين</translation>
+        <translation>مسجلان في عمالتين أو إقليمين مختلفين</translation>
     </message>
     <message numerus="yes">
         <source>A common name: about %n other person(s) of that age have it</source>
         <translation>
-            <numerusform>اسم شائع: لا أحد غيره (%n) في هذه السن يحمله</numerusform>
-            <numerusform>اسم شائع: يحمله شخص آخر واحد (%n) في هذه السن تقريبا</numerusform>
-            <numerusform>اسم شائع: يحمله شخصان آخران (%n) في هذه السن تقريبا</numerusform>
+            <numerusform>لا يحمل هذا الاسم أحد غيره في هذه السن</numerusform>
+            <numerusform>اسم شائع: يحمله شخص آخر تقريباً في هذه السن</numerusform>
+            <numerusform>اسم شائع: يحمله شخصان آخران تقريباً في هذه السن</numerusform>
             <numerusform>اسم شائع: يحمله نحو %n أشخاص آخرين في هذه السن</numerusform>
-            <numerusform>اسم شائع: يحمله نحو %n شخصا آخر في هذه السن</numerusform>
+            <numerusform>اسم شائع: يحمله نحو %n شخصاً آخر في هذه السن</numerusform>
             <numerusform>اسم شائع: يحمله نحو %n شخص آخر في هذه السن</numerusform>
         </translation>
     </message>
@@ -1170,53 +1366,13 @@
     <message numerus="yes">
         <source>%n other person(s) would fit as well</source>
         <translation>
-            <numerusform>لا يطابق أحد آخر (%n) بالقدر نفسه</numerusform>
-            <numerusform>شخص آخر واحد (%n) يطابق بالقدر نفسه</numerusform>
-            <numerusform>شخصان آخران (%n) يطابقان بالقدر نفسه</numerusform>
-            <numerusform>%n أشخاص آخرين يطابقون بالقدر نفسه</numerusform>
-            <numerusform>%n شخصا آخر يطابقون بالقدر نفسه</numerusform>
-            <numerusform>%n شخص آخر يطابقون بالقدر نفسه</numerusform>
+            <numerusform>لا يطابق أحد آخر بالقدر نفسه</numerusform>
+            <numerusform>يطابق شخص آخر بالقدر نفسه</numerusform>
+            <numerusform>يطابق شخصان آخران بالقدر نفسه</numerusform>
+            <numerusform>يطابق %n أشخاص آخرين بالقدر نفسه</numerusform>
+            <numerusform>يطابق %n شخصاً آخر بالقدر نفسه</numerusform>
+            <numerusform>يطابق %n شخص آخر بالقدر نفسه</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>People who may have been recorded more than once</source>
-        <translation>أشخاص ربما سُجلوا أكثر من مرة</translation>
-    </message>
-    <message>
-        <source>Merge</source>
-        <translation>دمج</translation>
-    </message>
-    <message>
-        <source>Merge those ticked as the same person into the one kept (Ctrl+M)</source>
-        <translation>دمج السجلات المؤشر عليها بأنها للشخص نفسه في السجل المحتفظ به (Ctrl+M)</translation>
-    </message>
-    <message>
-        <source>Not the same</source>
-        <translation>ليسا الشخص نفسه</translation>
-    </message>
-    <message>
-        <source>Different people: never propose them together again (Ctrl+D)</source>
-        <translation>أشخاص مختلفون: لا تقترحهم معا مرة أخرى (Ctrl+D)</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>لاحقا</translation>
-    </message>
-    <message>
-        <source>Next in the queue (Ctrl+Right)</source>
-        <translation>التالي في القائمة (Ctrl+Right)</translation>
-    </message>
-    <message>
-        <source>Undo merge</source>
-        <translation>التراجع عن الدمج</translation>
-    </message>
-    <message>
-        <source>Undo the last merge (Ctrl+Z)</source>
-        <translation>التراجع عن آخر عملية دمج (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>No likely duplicates. Records that may be the same person appear here to be merged or told apart.</source>
-        <translation>لا توجد سجلات مكررة محتملة. تظهر هنا السجلات التي قد تخص الشخص نفسه، لدمجها أو للتمييز بينها.</translation>
     </message>
     <message>
         <source>Keep current value</source>
@@ -1224,7 +1380,7 @@
     </message>
     <message>
         <source>Keep the value the record has now (Alt+1)</source>
-        <translation>الاحتفاظ بالقيمة الحالية للسجل (Alt+1)</translation>
+        <translation>الاحتفاظ بالقيمة الحالية للسجل (⁦Alt+1⁩)</translation>
     </message>
     <message>
         <source>Use other value</source>
@@ -1232,76 +1388,35 @@
     </message>
     <message>
         <source>Put back the value that was overwritten (Alt+2)</source>
-        <translation>إرجاع القيمة التي تم استبدالها (Alt+2)</translation>
+        <translation>إرجاع القيمة التي تم استبدالها (⁦Alt+2⁩)</translation>
     </message>
     <message>
         <source>No conflicts. When two people change the same field before syncing, both values appear here so you can choose.</source>
         <translation>لا توجد تعديلات متعارضة. عندما يعدل شخصان الخانة نفسها قبل المزامنة، تظهر القيمتان هنا لتختار بينهما.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Likely the same person (%n)</source>
-        <translation>
-            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
-            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
-            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
-            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
-            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
-            <numerusform>على الأرجح الشخص نفسه (%n)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Possible — check before merging (%n)</source>
-        <translation>
-            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
-            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
-            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
-            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
-            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
-            <numerusform>محتمل — تحقق قبل الدمج (%n)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 and %n other(s)</source>
-        <translation>
-            <numerusform>%1 وحده (%n)</numerusform>
-            <numerusform>%1 وسجل آخر (%n)</numerusform>
-            <numerusform>%1 وسجلان آخران (%n)</numerusform>
-            <numerusform>%1 و%n سجلات أخرى</numerusform>
-            <numerusform>%1 و%n سجلا آخر</numerusform>
-            <numerusform>%1 و%n سجل آخر</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Something went wrong.</source>
-        <translation>حدث خطأ.</translation>
-    </message>
-    <message>
-        <source>Possible — check before merging: only a first name or a nickname, the sex, the province and the age match.</source>
-        <translation>محتمل — تحقق قبل الدمج: لا يتطابق إلا الاسم الشخصي أو اسم الشهرة، والجنس، والإقليم، والسن.</translation>
-    </message>
-    <message>
-        <source>Keep this one</source>
-        <translation>الاحتفاظ بهذا السجل</translation>
-    </message>
-    <message>
-        <source>Same person</source>
-        <translation>الشخص نفسه</translation>
-    </message>
-    <message>
-        <source>%1 and %2</source>
-        <translation>%1 و%2</translation>
     </message>
     <message>
         <source>%1: %2 or %3</source>
         <translation>%1: %2 أو %3</translation>
     </message>
     <message>
-        <source>%1 and %2: %3</source>
-        <translation>%1 و%2: %3</translation>
-    </message>
-    <message>
         <source>%1 — now: %2 (by %3, %4); overwritten: %5 (by %6, %7)</source>
         <translation>%1 — حاليا: %2 (من طرف %3، %4)؛ القيمة المستبدلة: %5 (من طرف %6، %7)</translation>
+    </message>
+</context>
+<context>
+    <name>Screen</name>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>تجاهل التغييرات</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>متابعة التحرير</translation>
     </message>
 </context>
 <context>
@@ -1336,16 +1451,16 @@
     </message>
     <message>
         <source>Change the passphrase (Enter in the last field)</source>
-        <translation>تغيير عبارة المرور (Enter في الخانة الأخيرة)</translation>
+        <translation>تغيير عبارة المرور (⁦Enter⁩ في الخانة الأخيرة)</translation>
     </message>
     <message numerus="yes">
         <source>At least %n characters.</source>
         <translation>
-            <numerusform>%n حرف على الأقل.</numerusform>
-            <numerusform>%n حرف على الأقل.</numerusform>
-            <numerusform>%n حرفان على الأقل.</numerusform>
+            <numerusform>لا حد أدنى لعدد الأحرف.</numerusform>
+            <numerusform>حرف واحد على الأقل.</numerusform>
+            <numerusform>حرفان على الأقل.</numerusform>
             <numerusform>%n أحرف على الأقل.</numerusform>
-            <numerusform>%n حرفا على الأقل.</numerusform>
+            <numerusform>%n حرفاً على الأقل.</numerusform>
             <numerusform>%n حرف على الأقل.</numerusform>
         </translation>
     </message>
@@ -1371,7 +1486,7 @@
     </message>
     <message>
         <source>A backup file stays encrypted: it opens only with the passphrase in use when it was made.</source>
-        <translation>يبقى ملف النسخة الاحتياطية مشفرًا: لا يُفتح إلا بعبارة المرور التي كانت مستعملة عند إنشائه.</translation>
+        <translation>يبقى ملف النسخة الاحتياطية مشفراً: لا يُفتح إلا بعبارة المرور التي كانت مستعملة عند إنشائه.</translation>
     </message>
     <message>
         <source>Back up to a file…</source>
@@ -1390,8 +1505,24 @@
         <translation>عبارة المرور المستعملة عند إنشاء النسخة الاحتياطية:</translation>
     </message>
     <message>
+        <source>Continue</source>
+        <translation>متابعة</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
         <source>Replace everything on this laptop with this backup? Changes made since the backup come back from the server at the next sync; changes never sent are lost. The current vault is kept aside in its folder. fieldapp locks afterwards.</source>
-        <translation>هل تريد استبدال كل ما على هذا الحاسوب بهذه النسخة الاحتياطية؟ التعديلات التي أُجريت بعد النسخة الاحتياطية تعود من الخادم عند المزامنة التالية؛ أما التعديلات التي لم تُرسل قط فستضيع. تُحفظ الخزنة المشفرة الحالية جانبًا في مجلدها. يُقفل fieldapp بعد ذلك.</translation>
+        <translation>هل تريد استبدال كل ما على هذا الحاسوب بهذه النسخة الاحتياطية؟ التعديلات التي أُجريت بعد النسخة الاحتياطية تعود من الخادم عند المزامنة التالية؛ أما التعديلات التي لم تُرسل قط فستضيع. تُحفظ الخزنة المشفرة الحالية جانباً في مجلدها. يُقفل ⁦fieldapp⁩ بعد ذلك.</translation>
+    </message>
+    <message>
+        <source>Replace with the backup</source>
+        <translation>الاستبدال بالنسخة الاحتياطية</translation>
+    </message>
+    <message>
+        <source>Keep what is here</source>
+        <translation>الإبقاء على ما هنا</translation>
     </message>
     <message>
         <source>Checking the backup…</source>
@@ -1399,7 +1530,7 @@
     </message>
     <message>
         <source>The backup was restored. fieldapp locks now: unlock it with the passphrase of the backup.</source>
-        <translation>تم استرجاع النسخة الاحتياطية. يُقفل fieldapp الآن: افتحه بعبارة المرور الخاصة بالنسخة الاحتياطية.</translation>
+        <translation>تم استرجاع النسخة الاحتياطية. يُقفل ⁦fieldapp⁩ الآن: افتحه بعبارة المرور الخاصة بالنسخة الاحتياطية.</translation>
     </message>
     <message>
         <source>This laptop</source>
@@ -1407,7 +1538,7 @@
     </message>
     <message>
         <source>Language of the interface; the screens are rebuilt (Alt+L)</source>
-        <translation>لغة الواجهة؛ تعرض الشاشات من جديد باللغة المختارة (Alt+L)</translation>
+        <translation>لغة الواجهة؛ تعرض الشاشات من جديد باللغة المختارة (⁦Alt+L⁩)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1415,7 +1546,7 @@
     </message>
     <message>
         <source>Minutes without use before fieldapp locks itself, 1 to 60 (Alt+K)</source>
-        <translation>عدد الدقائق دون استعمال قبل أن يقفل fieldapp تلقائيا، من 1 إلى 60 (Alt+K)</translation>
+        <translation>عدد الدقائق دون استعمال قبل أن يقفل ⁦fieldapp⁩ تلقائيا، من 1 إلى 60 (⁦Alt+K⁩)</translation>
     </message>
     <message>
         <source>Loc&amp;k after (minutes)</source>
@@ -1423,7 +1554,7 @@
     </message>
     <message>
         <source>Size of the text in points, applied at once (Alt+T)</source>
-        <translation>حجم النص بالنقاط، يطبق فورا (Alt+T)</translation>
+        <translation>حجم النص بالنقاط، يطبق فورا (⁦Alt+T⁩)</translation>
     </message>
     <message>
         <source>&amp;Text size (points)</source>
@@ -1459,7 +1590,7 @@
     </message>
     <message>
         <source>Province</source>
-        <translation>الإقليم</translation>
+        <translation>العمالة أو الإقليم</translation>
     </message>
     <message>
         <source>Device identifier</source>
@@ -1471,7 +1602,7 @@
     </message>
     <message>
         <source>Backup written to {path}. Keep it in a safe place: it opens only with the current passphrase.</source>
-        <translation>تمت كتابة النسخة الاحتياطية في {path}. احفظها في مكان آمن: لا تُفتح إلا بعبارة المرور الحالية.</translation>
+        <translation>تمت كتابة النسخة الاحتياطية في ⁦{path}⁩. احفظها في مكان آمن: لا تُفتح إلا بعبارة المرور الحالية.</translation>
     </message>
 </context>
 <context>
@@ -1494,7 +1625,7 @@
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation>إلغاء (Esc)</translation>
+        <translation>إلغاء (⁦Esc⁩)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -1502,7 +1633,7 @@
     </message>
     <message>
         <source>Save (Enter, Ctrl+S)</source>
-        <translation>حفظ (Enter أو Ctrl+S)</translation>
+        <translation>حفظ (⁦Enter⁩ أو ⁦Ctrl+S⁩)</translation>
     </message>
     <message>
         <source>New shelter</source>
@@ -1518,7 +1649,7 @@
     </message>
     <message>
         <source>Add a shelter (Ctrl+N)</source>
-        <translation>إضافة مركز إيواء (Ctrl+N)</translation>
+        <translation>إضافة مركز إيواء (⁦Ctrl+N⁩)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1526,7 +1657,7 @@
     </message>
     <message>
         <source>Correct the chosen shelter, its capacity first (Ctrl+E or Enter)</source>
-        <translation>تصحيح المركز المختار، بدءا بطاقته الاستيعابية (Ctrl+E أو Enter)</translation>
+        <translation>تصحيح المركز المختار، بدءا بطاقته الاستيعابية (⁦Ctrl+E⁩ أو ⁦Enter⁩)</translation>
     </message>
     <message>
         <source>People oriented to a shelter during the last 24 hours count as there now. Shelters at 90 % or more are marked nearly full.</source>
@@ -1534,16 +1665,16 @@
     </message>
     <message>
         <source>No shelter yet. Shelters listed here show the patrols how many places are free tonight. Add the first one with Ctrl+N.</source>
-        <translation>لا يوجد أي مركز إيواء بعد. تبين المراكز المدرجة هنا للدوريات عدد الأماكن الشاغرة هذه الليلة. أضف أول مركز بـ Ctrl+N.</translation>
+        <translation>لا يوجد أي مركز إيواء بعد. تبين المراكز المدرجة هنا للدوريات عدد الأماكن الشاغرة هذه الليلة. أضف أول مركز بـ ⁦Ctrl+N⁩.</translation>
     </message>
     <message numerus="yes">
         <source>%n shelter(s)</source>
         <translation>
-            <numerusform>%n مركز</numerusform>
-            <numerusform>%n مركز</numerusform>
-            <numerusform>%n مركزان</numerusform>
+            <numerusform>لا مراكز</numerusform>
+            <numerusform>مركز واحد</numerusform>
+            <numerusform>مركزان</numerusform>
             <numerusform>%n مراكز</numerusform>
-            <numerusform>%n مركزا</numerusform>
+            <numerusform>%n مركزاً</numerusform>
             <numerusform>%n مركز</numerusform>
         </translation>
     </message>
@@ -1572,7 +1703,7 @@
     </message>
     <message>
         <source>Welcome to fieldapp</source>
-        <translation>مرحبا بكم في fieldapp</translation>
+        <translation>مرحبا بكم في ⁦fieldapp⁩</translation>
     </message>
     <message>
         <source>Your records stay on this laptop, encrypted with your passphrase. Nobody can open them without it, not even the administrator: choose one you will remember, and keep it to yourself.</source>
@@ -1592,7 +1723,7 @@
     </message>
     <message>
         <source>&amp;Province</source>
-        <translation>الإقليم (&amp;P)</translation>
+        <translation>العمالة أو الإقليم (&amp;P)</translation>
     </message>
     <message>
         <source>Pass&amp;phrase</source>
@@ -1609,11 +1740,11 @@
     <message numerus="yes">
         <source>At least %n characters.</source>
         <translation>
-            <numerusform>%n حرف على الأقل.</numerusform>
-            <numerusform>%n حرف على الأقل.</numerusform>
-            <numerusform>%n حرفان على الأقل.</numerusform>
+            <numerusform>لا حد أدنى لعدد الأحرف.</numerusform>
+            <numerusform>حرف واحد على الأقل.</numerusform>
+            <numerusform>حرفان على الأقل.</numerusform>
             <numerusform>%n أحرف على الأقل.</numerusform>
-            <numerusform>%n حرفا على الأقل.</numerusform>
+            <numerusform>%n حرفاً على الأقل.</numerusform>
             <numerusform>%n حرف على الأقل.</numerusform>
         </translation>
     </message>
@@ -1631,7 +1762,7 @@
     </message>
     <message>
         <source>Unlock fieldapp</source>
-        <translation>فتح قفل fieldapp</translation>
+        <translation>فتح قفل ⁦fieldapp⁩</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -1652,11 +1783,11 @@
     <message numerus="yes">
         <source>Wait %n seconds before trying again.</source>
         <translation>
-            <numerusform>انتظر %n ثانية قبل إعادة المحاولة.</numerusform>
-            <numerusform>انتظر %n ثانية قبل إعادة المحاولة.</numerusform>
-            <numerusform>انتظر %n ثانيتين قبل إعادة المحاولة.</numerusform>
-            <numerusform>انتظر %n ثوان قبل إعادة المحاولة.</numerusform>
-            <numerusform>انتظر %n ثانية قبل إعادة المحاولة.</numerusform>
+            <numerusform>يمكنك إعادة المحاولة الآن.</numerusform>
+            <numerusform>انتظر ثانية واحدة قبل إعادة المحاولة.</numerusform>
+            <numerusform>انتظر ثانيتين قبل إعادة المحاولة.</numerusform>
+            <numerusform>انتظر %n ثوانٍ قبل إعادة المحاولة.</numerusform>
+            <numerusform>انتظر %n ثانيةً قبل إعادة المحاولة.</numerusform>
             <numerusform>انتظر %n ثانية قبل إعادة المحاولة.</numerusform>
         </translation>
     </message>
@@ -1666,18 +1797,6 @@
     <message>
         <source>Identifier</source>
         <translation>المعرّف</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>العدد</translation>
-    </message>
-    <message>
-        <source>Weekly vigilance report</source>
-        <translation>التقرير الأسبوعي لليقظة الاجتماعية</translation>
-    </message>
-    <message>
-        <source>{province}, from {since} to {until}</source>
-        <translation>{province}، من {since} إلى {until}</translation>
     </message>
     <message>
         <source>Supervision</source>
@@ -1693,7 +1812,7 @@
     </message>
     <message>
         <source>Province</source>
-        <translation>الإقليم</translation>
+        <translation>العمالة أو الإقليم</translation>
     </message>
     <message>
         <source>&amp;Show</source>
@@ -1701,7 +1820,7 @@
     </message>
     <message>
         <source>Compute the figures of the period (Ctrl+R)</source>
-        <translation>حساب أرقام الفترة (Ctrl+R)</translation>
+        <translation>حساب أرقام الفترة (⁦Ctrl+R⁩)</translation>
     </message>
     <message>
         <source>Services given by kind</source>
@@ -1709,7 +1828,7 @@
     </message>
     <message>
         <source>Encounters per night</source>
-        <translation>عمليات الرصد في كل ليلة</translation>
+        <translation>اللقاءات في كل ليلة</translation>
     </message>
     <message>
         <source>Orientations accepted and refused</source>
@@ -1729,11 +1848,11 @@
     </message>
     <message>
         <source>Weekly report (PDF)…</source>
-        <translation>التقرير الأسبوعي (PDF)…</translation>
+        <translation>التقرير الأسبوعي (⁦PDF⁩)…</translation>
     </message>
     <message>
         <source>The period&apos;s figures and charts as a printable report (Ctrl+Shift+R)</source>
-        <translation>أرقام الفترة ورسومها البيانية في تقرير قابل للطباعة (Ctrl+Shift+R)</translation>
+        <translation>أرقام الفترة ورسومها البيانية في تقرير قابل للطباعة (⁦Ctrl+Shift+R⁩)</translation>
     </message>
     <message>
         <source>Export to</source>
@@ -1745,7 +1864,7 @@
     </message>
     <message>
         <source>Exporting…</source>
-        <translation>جار التصدير…</translation>
+        <translation>جارٍ التصدير…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1757,15 +1876,19 @@
     </message>
     <message>
         <source>This file contains personal data of vulnerable people. Keep it on an encrypted disk, do not e-mail it, delete it when done. A pseudonymised file keeps only ids, dates, codes and counts.</source>
-        <translation>يحتوي هذا الملف على معطيات شخصية لأشخاص في وضعية هشاشة. احتفظ به على قرص مشفر، ولا ترسله أبدا عبر البريد الإلكتروني، واحذفه بمجرد الانتهاء منه. أما الملف المخفي الهوية فلا يحتفظ إلا بالمعرفات والتواريخ والرموز والأعداد.</translation>
+        <translation>يحتوي هذا الملف على معطيات شخصية لأشخاص في وضعية هشاشة. احتفظ به على قرص مشفر، ولا ترسله أبداً عبر البريد الإلكتروني، واحذفه بمجرد الانتهاء منه. أما الملف بأسماء مستعارة فلا يحتفظ إلا بالمعرفات والتواريخ والرموز والأعداد.</translation>
     </message>
     <message>
         <source>&amp;Pseudonymised (no names, CIN, notes or places)</source>
-        <translation>إخفاء الهوية (دون الأسماء وأرقام البطاقة الوطنية والملاحظات والأماكن) (&amp;P)</translation>
+        <translation>بأسماء مستعارة: دون الأسماء وأرقام البطاقة الوطنية والملاحظات والأماكن (&amp;P)</translation>
     </message>
     <message>
         <source>Field names and &amp;codes instead of labels (for data teams)</source>
         <translation>أسماء الحقول والرموز بدل التسميات (لفرق البيانات) (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
     </message>
     <message>
         <source>From</source>
@@ -1777,7 +1900,7 @@
     </message>
     <message>
         <source>People met</source>
-        <translation>الأشخاص الذين تم رصدهم</translation>
+        <translation>الأشخاص الذين تم اللقاء بهم</translation>
     </message>
     <message>
         <source>Taken in charge</source>
@@ -1801,11 +1924,11 @@
     </message>
     <message>
         <source>Not seen for 30 days</source>
-        <translation>لم يتم رصدهم منذ 30 يوما</translation>
+        <translation>بلا لقاء منذ 30 يوماً</translation>
     </message>
     <message>
         <source>Encounters</source>
-        <translation>عمليات الرصد</translation>
+        <translation>اللقاءات</translation>
     </message>
     <message>
         <source>Patrols</source>
@@ -1817,15 +1940,15 @@
     </message>
     <message>
         <source>Persons of the province to CSV or XLSX (Ctrl+Shift+P)</source>
-        <translation>تصدير أشخاص الإقليم بصيغة CSV أو XLSX (Ctrl+Shift+P)</translation>
+        <translation>تصدير أشخاص العمالة أو الإقليم بصيغة ⁦CSV⁩ أو ⁦XLSX⁩ (⁦Ctrl+Shift+P⁩)</translation>
     </message>
     <message>
         <source>Export encounters…</source>
-        <translation>تصدير عمليات الرصد…</translation>
+        <translation>تصدير اللقاءات…</translation>
     </message>
     <message>
         <source>Encounters of the period to CSV or XLSX (Ctrl+Shift+E)</source>
-        <translation>تصدير عمليات الرصد خلال الفترة بصيغة CSV أو XLSX (Ctrl+Shift+E)</translation>
+        <translation>تصدير لقاءات الفترة بصيغة ⁦CSV⁩ أو ⁦XLSX⁩ (⁦Ctrl+Shift+E⁩)</translation>
     </message>
     <message>
         <source>Export cases…</source>
@@ -1833,15 +1956,54 @@
     </message>
     <message>
         <source>Cases opened in the period to CSV or XLSX (Ctrl+Shift+C)</source>
-        <translation>تصدير الملفات المفتوحة خلال الفترة بصيغة CSV أو XLSX (Ctrl+Shift+C)</translation>
+        <translation>تصدير الملفات المفتوحة خلال الفترة بصيغة ⁦CSV⁩ أو ⁦XLSX⁩ (⁦Ctrl+Shift+C⁩)</translation>
     </message>
     <message>
         <source>Export cancelled.</source>
         <translation>تم إلغاء التصدير.</translation>
     </message>
     <message>
+        <source>Accepted</source>
+        <translation>مقبولة</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>مرفوضة</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to {path}.</source>
+        <translation>
+            <numerusform>لم يُصدَّر أي سطر إلى ⁦{path}⁩.</numerusform>
+            <numerusform>تم تصدير سطر واحد إلى ⁦{path}⁩.</numerusform>
+            <numerusform>تم تصدير سطرين إلى ⁦{path}⁩.</numerusform>
+            <numerusform>تم تصدير %n أسطر إلى ⁦{path}⁩.</numerusform>
+            <numerusform>تم تصدير %n سطراً إلى ⁦{path}⁩.</numerusform>
+            <numerusform>تم تصدير %n سطر إلى ⁦{path}⁩.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Report written to {path}.</source>
+        <translation>تم حفظ التقرير في ⁦{path}⁩.</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another folder. ({0})</source>
+        <translation>تعذر حفظ الملف. اختر مجلدا آخر. ({0})</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>العدد</translation>
+    </message>
+    <message>
+        <source>Weekly vigilance report</source>
+        <translation>التقرير الأسبوعي لليقظة الاجتماعية</translation>
+    </message>
+    <message>
+        <source>{province}, from {since} to {until}</source>
+        <translation>{province}، من {since} إلى {until}</translation>
+    </message>
+    <message>
         <source>Status</source>
-        <translation>الوضعية</translation>
+        <translation>الحالة</translation>
     </message>
     <message>
         <source>Target group</source>
@@ -1856,23 +2018,9 @@
         <translation>الأماكن المشغولة</translation>
     </message>
     <message>
-        <source>Accepted</source>
-        <translation>مقبولة</translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation>مرفوضة</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) exported to {path}.</source>
-        <translation>
-            <numerusform>تم تصدير %n سطر إلى {path}.</numerusform>
-            <numerusform>تم تصدير %n سطر إلى {path}.</numerusform>
-            <numerusform>تم تصدير %n سطرين إلى {path}.</numerusform>
-            <numerusform>تم تصدير %n أسطر إلى {path}.</numerusform>
-            <numerusform>تم تصدير %n سطرا إلى {path}.</numerusform>
-            <numerusform>تم تصدير %n سطر إلى {path}.</numerusform>
-        </translation>
+        <source>%1 of %2</source>
+        <comment>places taken of all the places</comment>
+        <translation>%1 من أصل %2</translation>
     </message>
     <message>
         <source>Charts</source>
@@ -1880,7 +2028,7 @@
     </message>
     <message>
         <source>Cases by status</source>
-        <translation>الملفات حسب الوضعية</translation>
+        <translation>الملفات حسب الحالة</translation>
     </message>
     <message>
         <source>Cases by target group</source>
@@ -1889,14 +2037,6 @@
     <message>
         <source>Shelters</source>
         <translation>مراكز الإيواء</translation>
-    </message>
-    <message>
-        <source>Report written to {path}.</source>
-        <translation>تم حفظ التقرير في {path}.</translation>
-    </message>
-    <message>
-        <source>The file could not be written. Choose another folder. ({0})</source>
-        <translation>تعذر حفظ الملف. اختر مجلدا آخر. ({0})</translation>
     </message>
 </context>
 <context>
@@ -1915,11 +2055,11 @@
     </message>
     <message>
         <source>Sync now (F5)</source>
-        <translation>مزامنة الآن (F5)</translation>
+        <translation>مزامنة الآن (⁦F5⁩)</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation>جارية المزامنة…</translation>
+        <translation>جارٍ المزامنة…</translation>
     </message>
     <message>
         <source>Server</source>
@@ -1956,11 +2096,11 @@
     <message numerus="yes">
         <source>%n change(s) refused by the server</source>
         <translation>
-            <numerusform>لم يرفض الخادم أي تعديل (%n)</numerusform>
-            <numerusform>رفض الخادم تعديلا واحدا (%n)</numerusform>
-            <numerusform>رفض الخادم تعديلين (%n)</numerusform>
+            <numerusform>لم يرفض الخادم أي تعديل</numerusform>
+            <numerusform>رفض الخادم تعديلاً واحداً</numerusform>
+            <numerusform>رفض الخادم تعديلين</numerusform>
             <numerusform>رفض الخادم %n تعديلات</numerusform>
-            <numerusform>رفض الخادم %n تعديلا</numerusform>
+            <numerusform>رفض الخادم %n تعديلاً</numerusform>
             <numerusform>رفض الخادم %n تعديل</numerusform>
         </translation>
     </message>
@@ -1987,29 +2127,57 @@
 </context>
 <context>
     <name>Today</name>
+    <message numerus="yes">
+        <source>patrol(s) in progress</source>
+        <translation>
+            <numerusform>دوريات جارية</numerusform>
+            <numerusform>دورية جارية</numerusform>
+            <numerusform>دوريتان جاريتان</numerusform>
+            <numerusform>دوريات جارية</numerusform>
+            <numerusform>دورية جارية</numerusform>
+            <numerusform>دورية جارية</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue follow-up(s)</source>
+        <translation>
+            <numerusform>عمليات تتبع متأخرة</numerusform>
+            <numerusform>عملية تتبع متأخرة</numerusform>
+            <numerusform>عمليتا تتبع متأخرتان</numerusform>
+            <numerusform>عمليات تتبع متأخرة</numerusform>
+            <numerusform>عملية تتبع متأخرة</numerusform>
+            <numerusform>عملية تتبع متأخرة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>follow-up(s) due this week</source>
+        <translation>
+            <numerusform>عمليات تتبع مقررة هذا الأسبوع</numerusform>
+            <numerusform>عملية تتبع مقررة هذا الأسبوع</numerusform>
+            <numerusform>عمليتا تتبع مقررتان هذا الأسبوع</numerusform>
+            <numerusform>عمليات تتبع مقررة هذا الأسبوع</numerusform>
+            <numerusform>عملية تتبع مقررة هذا الأسبوع</numerusform>
+            <numerusform>عملية تتبع مقررة هذا الأسبوع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>change(s) waiting to sync</source>
+        <translation>
+            <numerusform>تعديلات في انتظار المزامنة</numerusform>
+            <numerusform>تعديل في انتظار المزامنة</numerusform>
+            <numerusform>تعديلان في انتظار المزامنة</numerusform>
+            <numerusform>تعديلات في انتظار المزامنة</numerusform>
+            <numerusform>تعديلاً في انتظار المزامنة</numerusform>
+            <numerusform>تعديل في انتظار المزامنة</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
     <message>
-        <source>patrols in progress</source>
-        <translation>دوريات جارية</translation>
-    </message>
-    <message>
-        <source>overdue follow-ups</source>
-        <translation>عمليات تتبع متأخرة</translation>
-    </message>
-    <message>
-        <source>follow-ups due this week</source>
-        <translation>عمليات تتبع مقررة هذا الأسبوع</translation>
-    </message>
-    <message>
-        <source>changes waiting to sync</source>
-        <translation>تعديلات في انتظار المزامنة</translation>
-    </message>
-    <message>
         <source>Nothing due today. Open Patrols (Ctrl+2) to start a patrol, or look a person up with Ctrl+K.</source>
-        <translation>لا شيء مقرر اليوم. افتح «الدوريات» (Ctrl+2) لبدء دورية، أو ابحث عن شخص باستعمال Ctrl+K.</translation>
+        <translation>لا شيء مقرر اليوم. افتح «الدوريات» (⁦Ctrl+2⁩) لبدء دورية، أو ابحث عن شخص باستعمال ⁦Ctrl+K⁩.</translation>
     </message>
     <message>
         <source>Patrols in progress</source>

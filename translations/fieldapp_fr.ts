@@ -4,34 +4,6 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <source>Add</source>
-        <translation>Ajouter</translation>
-    </message>
-    <message>
-        <source>Add (Ctrl+S)</source>
-        <translation>Ajouter (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Send referral</source>
-        <translation>Envoyer l’orientation</translation>
-    </message>
-    <message>
-        <source>Record the referral as sent (Ctrl+S)</source>
-        <translation>Enregistrer l’orientation comme envoyée (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>The institution&apos;s answer to the referral chosen above:</source>
-        <translation>Réponse de l’établissement à l’orientation choisie ci-dessus :</translation>
-    </message>
-    <message>
-        <source>Change status</source>
-        <translation>Changer le statut</translation>
-    </message>
-    <message>
-        <source>Record the institution&apos;s answer for the chosen referral (Ctrl+U)</source>
-        <translation>Enregistrer la réponse de l’institution pour l’orientation choisie (Ctrl+U)</translation>
-    </message>
-    <message>
         <source>Listening</source>
         <translation>Écoute</translation>
     </message>
@@ -45,11 +17,11 @@
     </message>
     <message>
         <source>Mediation</source>
-        <translation>Médiation</translation>
+        <translation>Médiation familiale</translation>
     </message>
     <message>
         <source>Referrals</source>
-        <translation>Orientations</translation>
+        <translation>Référencements</translation>
     </message>
     <message>
         <source>Follow-ups</source>
@@ -64,6 +36,50 @@
         <translation>Prochaine action : aucune prévue.</translation>
     </message>
     <message>
+        <source>This case no longer exists.</source>
+        <translation>Ce dossier n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Overdue action: %1 — was due %2</source>
+        <translation>Action en retard : %1 — prévue le %2</translation>
+    </message>
+    <message>
+        <source>Next action: %1 — due %2</source>
+        <translation>Prochaine action : %1 — prévue le %2</translation>
+    </message>
+    <message>
+        <source>opened on %1</source>
+        <translation>ouvert le %1</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add (Ctrl+S)</source>
+        <translation>Ajouter (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Send referral</source>
+        <translation>Envoyer le référencement</translation>
+    </message>
+    <message>
+        <source>Record the referral as sent (Ctrl+S)</source>
+        <translation>Enregistrer le référencement comme envoyé (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>The institution&apos;s answer to the referral chosen above:</source>
+        <translation>Réponse de l’institution au référencement choisi ci-dessus :</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Changer le statut</translation>
+    </message>
+    <message>
+        <source>Record the institution&apos;s answer for the chosen referral (Ctrl+U)</source>
+        <translation>Enregistrer la réponse de l’institution au référencement choisi (Ctrl+U)</translation>
+    </message>
+    <message>
         <source>Mark done</source>
         <translation>Marquer comme réalisé</translation>
     </message>
@@ -73,7 +89,7 @@
     </message>
     <message>
         <source>Send a new referral:</source>
-        <translation>Envoyer une nouvelle orientation :</translation>
+        <translation>Envoyer un nouveau référencement :</translation>
     </message>
     <message>
         <source>Why reopen</source>
@@ -100,24 +116,13 @@
         <translation>Clôturez le dossier à la fin de l’accompagnement ; il pourra être rouvert.</translation>
     </message>
     <message>
-        <source>This case no longer exists.</source>
-        <translation>Ce dossier n’existe plus.</translation>
-    </message>
-    <message>
-        <source>Overdue action: %1 — was due %2</source>
-        <translation>Action en retard : %1 — prévue le %2</translation>
-    </message>
-    <message>
-        <source>Next action: %1 — due %2</source>
-        <translation>Prochaine action : %1 — prévue le %2</translation>
+        <source>→ %1</source>
+        <comment>assigned to someone</comment>
+        <translation>→ %1</translation>
     </message>
     <message>
         <source>done %1</source>
         <translation>réalisé le %1</translation>
-    </message>
-    <message>
-        <source>opened on %1</source>
-        <translation>ouvert le %1</translation>
     </message>
     <message>
         <source>due %1</source>
@@ -175,8 +180,12 @@
         <translation>Ouvrir un dossier</translation>
     </message>
     <message>
+        <source>Open a case for a person (Ctrl+Shift+N)</source>
+        <translation>Ouvrir un dossier pour une personne (Ctrl+Maj+N)</translation>
+    </message>
+    <message>
         <source>No case yet. A case follows one person through listening, assessment, an accompaniment plan, mediation, referrals and follow-ups. Open a case for a person with Ctrl+Shift+N.</source>
-        <translation>Aucun dossier pour l’instant. Un dossier suit une personne de l’écoute à l’évaluation, au plan d’accompagnement, à la médiation, aux orientations et aux suivis. Ouvrez un dossier pour une personne avec Ctrl+Shift+N.</translation>
+        <translation>Aucun dossier pour l’instant. Un dossier suit une personne de l’écoute à l’évaluation, au plan d’accompagnement, à la médiation familiale, aux référencements et aux suivis. Ouvrez un dossier pour une personne avec Ctrl+Maj+N.</translation>
     </message>
     <message>
         <source>Choose a case in the list to see its stages.</source>
@@ -198,12 +207,12 @@
         <translation>Prochaine échéance</translation>
     </message>
     <message>
-        <source>Leave without opening the case? What you typed will be lost.</source>
-        <translation>Quitter sans ouvrir le dossier ? Ce que vous avez saisi sera perdu.</translation>
+        <source>Leave without opening the case?</source>
+        <translation>Quitter sans ouvrir le dossier ?</translation>
     </message>
     <message>
-        <source>Open a case for a person (%1)</source>
-        <translation>Ouvrir un dossier pour une personne (%1)</translation>
+        <source>What you typed will be lost.</source>
+        <translation>Ce que vous avez saisi sera perdu.</translation>
     </message>
     <message>
         <source>For: %1</source>
@@ -216,12 +225,38 @@
 </context>
 <context>
     <name>Encounter</name>
+    <message>
+        <source>&amp;Listening</source>
+        <comment>service checkbox: the letter after &amp; is its Alt key; not N, A, W nor a digit</comment>
+        <translation>É&amp;coute</translation>
+    </message>
+    <message>
+        <source>&amp;Transport to a centre</source>
+        <comment>service checkbox: the letter after &amp; is its Alt key; not N, A, W nor a digit</comment>
+        <translation>&amp;Transport vers un centre</translation>
+    </message>
     <message numerus="yes">
         <source>%1 — %n place(s) free</source>
         <translation>
             <numerusform>%1 — %n place libre</numerusform>
             <numerusform>%1 — %n places libres</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Alt and the key shown before a service tick or untick it</source>
+        <translation>Alt et la touche affichée devant un service le cochent ou le décochent</translation>
+    </message>
+    <message>
+        <source>What helps to recognise them</source>
+        <translation>Ce qui aide à reconnaître la personne</translation>
+    </message>
+    <message>
+        <source>Minor (child protection): the situation, the place and an orientation are required; if they refuse, give the reason.</source>
+        <translation>Mineur(e) (protection de l’enfance) : la situation, le lieu et une orientation sont obligatoires ; en cas de refus, indiquez le motif.</translation>
+    </message>
+    <message>
+        <source>In danger: a follow-up is required.</source>
+        <translation>En danger : un suivi est obligatoire.</translation>
     </message>
     <message>
         <source>Who?</source>
@@ -264,10 +299,6 @@
         <translation>Aucun résultat : Alt+N enregistre une nouvelle personne, Alt+A une rencontre anonyme.</translation>
     </message>
     <message>
-        <source>Alt+1 … Alt+9 tick or untick a service</source>
-        <translation>Alt+1 … Alt+9 cochent ou décochent un service</translation>
-    </message>
-    <message>
         <source>Without consent this person is not recorded: the encounter is saved as anonymous, with sex and age only.</source>
         <translation>Sans consentement, cette personne n’est pas enregistrée : la rencontre est enregistrée comme anonyme, avec seulement le sexe et l’âge.</translation>
     </message>
@@ -288,20 +319,8 @@
         <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-        <source>What helps to recognise them</source>
-        <translation>Ce qui aide à reconnaître la personne</translation>
-    </message>
-    <message>
         <source>Anonymous encounter (still counted)</source>
         <translation>Rencontre anonyme (comptée quand même)</translation>
-    </message>
-    <message>
-        <source>Minor: a follow-up is required (child protection).</source>
-        <translation>Mineur(e) : un suivi est obligatoire (protection de l’enfance).</translation>
-    </message>
-    <message>
-        <source>In danger: a follow-up is required.</source>
-        <translation>En danger : un suivi est obligatoire.</translation>
     </message>
     <message>
         <source>anonymous</source>
@@ -316,8 +335,33 @@
         <translation>Ce que vous avez saisi pour cette rencontre sera perdu.</translation>
     </message>
     <message>
+        <source>Recorded in the patrol: %1</source>
+        <translation>Enregistrée dans la maraude : %1</translation>
+    </message>
+    <message>
         <source>Saved: %1 at %2</source>
         <translation>Enregistré : %1 à %2</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>Year-month-day and hour:minute; ↑ and ↓ move the date by one day</source>
+        <translation>Année-mois-jour et heure:minute ; ↑ et ↓ changent la date d’un jour</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>%n caractère restant</numerusform>
+            <numerusform>%n caractères restants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) too many</source>
+        <translation>
+            <numerusform>%n caractère en trop</numerusform>
+            <numerusform>%n caractères en trop</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -389,7 +433,7 @@
     </message>
     <message>
         <source>Choose a province from the list.</source>
-        <translation>Choisissez une province dans la liste.</translation>
+        <translation>Choisissez une préfecture ou une province dans la liste.</translation>
     </message>
     <message>
         <source>The disk is full, so the last change was not saved. Free some space (empty the recycle bin, remove large files), then save again: what you typed is still here.</source>
@@ -417,7 +461,7 @@
     </message>
     <message>
         <source>No passphrase given: use --passphrase-file FILE or the FIELDAPP_PASSPHRASE environment variable.</source>
-        <translation>Aucune phrase secrète fournie : utilisez --passphrase-file FILE ou la variable d’environnement FIELDAPP_PASSPHRASE.</translation>
+        <translation>Aucune phrase secrète fournie : utilisez --passphrase-file suivi du chemin du fichier qui la contient, ou la variable d’environnement FIELDAPP_PASSPHRASE.</translation>
     </message>
     <message>
         <source>This file is not a fieldapp backup, so nothing was restored. Choose the backup file again.</source>
@@ -433,11 +477,11 @@
     </message>
     <message>
         <source>The folder chosen for the backup does not exist, so nothing was written. Plug in the USB stick or choose another folder, then try again.</source>
-        <translation>Le dossier choisi pour la sauvegarde n&apos;existe pas : rien n&apos;a été écrit. Branchez la clé USB ou choisissez un autre dossier, puis réessayez.</translation>
+        <translation>Le répertoire choisi pour la sauvegarde n’existe pas : rien n’a été écrit. Branchez la clé USB ou choisissez un autre répertoire, puis réessayez.</translation>
     </message>
     <message>
         <source>The folder chosen for the backup cannot be written (read-only, or it belongs to someone else), so nothing was written. Choose another folder, then try again.</source>
-        <translation>Impossible d&apos;écrire dans le dossier choisi pour la sauvegarde (lecture seule, ou il appartient à quelqu&apos;un d&apos;autre) : rien n&apos;a été écrit. Choisissez un autre dossier, puis réessayez.</translation>
+        <translation>Impossible d’écrire dans le répertoire choisi pour la sauvegarde (lecture seule, ou il appartient à quelqu’un d’autre) : rien n’a été écrit. Choisissez un autre répertoire, puis réessayez.</translation>
     </message>
     <message>
         <source>The vault is locked. Unlock it, then try again.</source>
@@ -449,7 +493,7 @@
     </message>
     <message>
         <source>Province</source>
-        <translation>Province</translation>
+        <translation>Préfecture ou province</translation>
     </message>
     <message>
         <source>Deleted</source>
@@ -662,6 +706,13 @@
             <numerusform>%n caractères au maximum.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n person(s) are there now: the capacity cannot be lower.</source>
+        <translation>
+            <numerusform>%n personne est présente : la capacité ne peut pas être inférieure.</numerusform>
+            <numerusform>%n personnes sont présentes : la capacité ne peut pas être inférieure.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Required.</source>
         <translation>Obligatoire.</translation>
@@ -679,8 +730,8 @@
         <translation>Saisissez une date au format année-mois-jour, par ex. 2026-03-21.</translation>
     </message>
     <message>
-        <source>Enter a date and a time.</source>
-        <translation>Saisissez une date et une heure.</translation>
+        <source>Enter a date and a time as year-month-day hour:minute, e.g. 2026-03-21 22:30.</source>
+        <translation>Saisissez une date et une heure au format année-mois-jour heure:minute, par ex. 2026-03-21 22:30.</translation>
     </message>
     <message>
         <source>Choose a value from the list.</source>
@@ -739,6 +790,14 @@
         <translation>Le centre d’hébergement n’est choisi qu’en cas d’orientation vers un centre d’hébergement.</translation>
     </message>
     <message>
+        <source>Required for a minor (child protection).</source>
+        <translation>Obligatoire pour un(e) mineur(e) (protection de l’enfance).</translation>
+    </message>
+    <message>
+        <source>A minor is never left without an orientation: choose one, or choose Refused and give the reason.</source>
+        <translation>Un(e) mineur(e) n’est jamais laissé(e) sans orientation : choisissez-en une, ou choisissez « Refus » et indiquez le motif.</translation>
+    </message>
+    <message>
         <source>Tick the medical check to give its outcome.</source>
         <translation>Cochez « Examen médical » pour en indiquer le résultat.</translation>
     </message>
@@ -748,7 +807,7 @@
     </message>
     <message>
         <source>This province is outside the area of this laptop.</source>
-        <translation>Cette province est hors du périmètre de cet ordinateur.</translation>
+        <translation>Cette préfecture ou province est hors du périmètre de cet ordinateur.</translation>
     </message>
     <message>
         <source>The server address must start with https:// (plain http:// is only for a server on this computer), so nothing was sent. Check the address.</source>
@@ -813,9 +872,36 @@
 </context>
 <context>
     <name>Patrols</name>
+    <message numerus="yes">
+        <source>%n encounter(s)</source>
+        <translation>
+            <numerusform>%n rencontre</numerusform>
+            <numerusform>%n rencontres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another patrol of this team is open</source>
+        <translation>Une autre maraude de cette équipe est ouverte</translation>
+    </message>
+    <message>
+        <source>Encounters are saved into the patrol you open. Go to the patrol in progress, or start a second one for the same team?</source>
+        <translation>Les rencontres sont enregistrées dans la maraude que vous ouvrez. Aller à la maraude en cours, ou démarrer une deuxième maraude pour la même équipe ?</translation>
+    </message>
     <message>
         <source>Patrols</source>
         <translation>Maraudes</translation>
+    </message>
+    <message>
+        <source>Go to the patrol in progress</source>
+        <translation>Aller à la maraude en cours</translation>
+    </message>
+    <message>
+        <source>Start a second patrol</source>
+        <translation>Démarrer une deuxième maraude</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>Retour au formulaire</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -859,18 +945,15 @@
     </message>
     <message>
         <source>End patrol (Ctrl+Shift+E)</source>
-        <translation>Terminer la maraude (Ctrl+Shift+E)</translation>
+        <translation>Terminer la maraude (Ctrl+Maj+E)</translation>
     </message>
     <message>
         <source>Encounters of this patrol</source>
         <translation>Rencontres de cette maraude</translation>
     </message>
-    <message numerus="yes">
-        <source>%n encounter(s)</source>
-        <translation>
-            <numerusform>%n rencontre</numerusform>
-            <numerusform>%n rencontres</numerusform>
-        </translation>
+    <message>
+        <source>started at %1</source>
+        <translation>commencée à %1</translation>
     </message>
     <message>
         <source>in progress</source>
@@ -899,6 +982,10 @@
     <message>
         <source>Oriented: %1 · refused: %2</source>
         <translation>Orientées : %1 · refus : %2</translation>
+    </message>
+    <message>
+        <source>%1 already has a patrol in progress on %2 (%3).</source>
+        <translation>%1 a déjà une maraude en cours le %2 (%3).</translation>
     </message>
 </context>
 <context>
@@ -958,7 +1045,7 @@
     </message>
     <message>
         <source>Referral</source>
-        <translation>Orientation vers une institution</translation>
+        <translation>Référencement</translation>
     </message>
     <message>
         <source>due %1</source>
@@ -1031,6 +1118,91 @@
 <context>
     <name>Queues</name>
     <message>
+        <source>People who may have been recorded more than once</source>
+        <translation>Personnes peut-être enregistrées plusieurs fois</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
+    <message>
+        <source>Merge those ticked as the same person into the one kept (Ctrl+M)</source>
+        <translation>Fusionner les fiches cochées comme la même personne dans celle qui est gardée (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Not the same</source>
+        <translation>Pas la même personne</translation>
+    </message>
+    <message>
+        <source>Different people: never propose them together again (Ctrl+D)</source>
+        <translation>Personnes différentes : ne plus jamais les proposer ensemble (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source>Next in the queue (Ctrl+Right)</source>
+        <translation>Proposition suivante (Ctrl+Droite)</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>Annuler la fusion</translation>
+    </message>
+    <message>
+        <source>Undo the last merge (Ctrl+Z)</source>
+        <translation>Annuler la dernière fusion (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>No likely duplicates. Records that may be the same person appear here to be merged or told apart.</source>
+        <translation>Aucun doublon probable. Les fiches qui concernent peut-être la même personne apparaissent ici, pour être fusionnées ou distinguées.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Likely the same person (%n)</source>
+        <translation>
+            <numerusform>Probablement la même personne (%n)</numerusform>
+            <numerusform>Probablement la même personne (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Possible — check before merging (%n)</source>
+        <translation>
+            <numerusform>Possible — à vérifier avant de fusionner (%n)</numerusform>
+            <numerusform>Possible — à vérifier avant de fusionner (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s)</source>
+        <translation>
+            <numerusform>%1 et %n autre</numerusform>
+            <numerusform>%1 et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Une erreur s’est produite.</translation>
+    </message>
+    <message>
+        <source>Possible — check before merging: only a first name or a nickname, the sex, the province and the age match.</source>
+        <translation>Possible — à vérifier avant de fusionner : seuls un prénom ou un surnom, le sexe, la préfecture ou province et l’âge correspondent.</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>Garder celle-ci</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>Même personne</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 et %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2: %3</source>
+        <translation>%1 et %2 : %3</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -1094,7 +1266,7 @@
     </message>
     <message>
         <source>Recorded in different provinces</source>
-        <translation>Fiches enregistrées dans des provinces différentes</translation>
+        <translation>Fiches enregistrées dans des préfectures ou provinces différentes</translation>
     </message>
     <message numerus="yes">
         <source>A common name: about %n other person(s) of that age have it</source>
@@ -1123,46 +1295,6 @@
         </translation>
     </message>
     <message>
-        <source>People who may have been recorded more than once</source>
-        <translation>Personnes peut-être enregistrées plusieurs fois</translation>
-    </message>
-    <message>
-        <source>Merge</source>
-        <translation>Fusionner</translation>
-    </message>
-    <message>
-        <source>Merge those ticked as the same person into the one kept (Ctrl+M)</source>
-        <translation>Fusionner les fiches cochées comme la même personne dans celle qui est gardée (Ctrl+M)</translation>
-    </message>
-    <message>
-        <source>Not the same</source>
-        <translation>Pas la même personne</translation>
-    </message>
-    <message>
-        <source>Different people: never propose them together again (Ctrl+D)</source>
-        <translation>Personnes différentes : ne plus jamais les proposer ensemble (Ctrl+D)</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Plus tard</translation>
-    </message>
-    <message>
-        <source>Next in the queue (Ctrl+Right)</source>
-        <translation>Suivant dans la file (Ctrl+Droite)</translation>
-    </message>
-    <message>
-        <source>Undo merge</source>
-        <translation>Annuler la fusion</translation>
-    </message>
-    <message>
-        <source>Undo the last merge (Ctrl+Z)</source>
-        <translation>Annuler la dernière fusion (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>No likely duplicates. Records that may be the same person appear here to be merged or told apart.</source>
-        <translation>Aucun doublon probable. Les fiches qui concernent peut-être la même personne apparaissent ici, pour être fusionnées ou distinguées.</translation>
-    </message>
-    <message>
         <source>Keep current value</source>
         <translation>Garder la valeur actuelle</translation>
     </message>
@@ -1182,58 +1314,29 @@
         <source>No conflicts. When two people change the same field before syncing, both values appear here so you can choose.</source>
         <translation>Aucun conflit. Quand deux personnes modifient le même champ avant la synchronisation, les deux valeurs apparaissent ici pour que vous puissiez choisir.</translation>
     </message>
-    <message numerus="yes">
-        <source>Likely the same person (%n)</source>
-        <translation>
-            <numerusform>Probablement la même personne (%n)</numerusform>
-            <numerusform>Probablement la même personne (%n)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Possible — check before merging (%n)</source>
-        <translation>
-            <numerusform>Possible — à vérifier avant de fusionner (%n)</numerusform>
-            <numerusform>Possible — à vérifier avant de fusionner (%n)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 and %n other(s)</source>
-        <translation>
-            <numerusform>%1 et %n autre</numerusform>
-            <numerusform>%1 et %n autres</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Something went wrong.</source>
-        <translation>Une erreur s’est produite.</translation>
-    </message>
-    <message>
-        <source>Possible — check before merging: only a first name or a nickname, the sex, the province and the age match.</source>
-        <translation>Possible — à vérifier avant de fusionner : seuls un prénom ou un surnom, le sexe, la province et l’âge correspondent.</translation>
-    </message>
-    <message>
-        <source>Keep this one</source>
-        <translation>Garder celle-ci</translation>
-    </message>
-    <message>
-        <source>Same person</source>
-        <translation>Même personne</translation>
-    </message>
-    <message>
-        <source>%1 and %2</source>
-        <translation>%1 et %2</translation>
-    </message>
     <message>
         <source>%1: %2 or %3</source>
         <translation>%1 : %2 ou %3</translation>
     </message>
     <message>
-        <source>%1 and %2: %3</source>
-        <translation>%1 et %2 : %3</translation>
-    </message>
-    <message>
         <source>%1 — now: %2 (by %3, %4); overwritten: %5 (by %6, %7)</source>
         <translation>%1 — actuellement : %2 (par %3, %4) ; remplacée : %5 (par %6, %7)</translation>
+    </message>
+</context>
+<context>
+    <name>Screen</name>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Abandonner les modifications</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Continuer la saisie</translation>
     </message>
 </context>
 <context>
@@ -1318,8 +1421,24 @@
         <translation>Phrase secrète utilisée au moment de la sauvegarde :</translation>
     </message>
     <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
         <source>Replace everything on this laptop with this backup? Changes made since the backup come back from the server at the next sync; changes never sent are lost. The current vault is kept aside in its folder. fieldapp locks afterwards.</source>
-        <translation>Remplacer tout le contenu de cet ordinateur par cette sauvegarde ? Les modifications faites depuis la sauvegarde reviendront du serveur à la prochaine synchronisation ; celles jamais envoyées seront perdues. Le coffre-fort actuel est conservé à part dans son dossier. fieldapp se verrouille ensuite.</translation>
+        <translation>Remplacer tout le contenu de cet ordinateur par cette sauvegarde ? Les modifications faites depuis la sauvegarde reviendront du serveur à la prochaine synchronisation ; celles jamais envoyées seront perdues. Le coffre-fort actuel est conservé à part dans son répertoire. fieldapp se verrouille ensuite.</translation>
+    </message>
+    <message>
+        <source>Replace with the backup</source>
+        <translation>Remplacer par la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Keep what is here</source>
+        <translation>Garder ce qui est ici</translation>
     </message>
     <message>
         <source>Checking the backup…</source>
@@ -1387,7 +1506,7 @@
     </message>
     <message>
         <source>Province</source>
-        <translation>Province</translation>
+        <translation>Préfecture ou province</translation>
     </message>
     <message>
         <source>Device identifier</source>
@@ -1406,7 +1525,7 @@
     <name>Shelters</name>
     <message>
         <source>Shelters</source>
-        <translation>Hébergement</translation>
+        <translation>Centres d’hébergement</translation>
     </message>
     <message>
         <source>Full</source>
@@ -1516,7 +1635,7 @@
     </message>
     <message>
         <source>&amp;Province</source>
-        <translation>&amp;Province</translation>
+        <translation>&amp;Préfecture ou province</translation>
     </message>
     <message>
         <source>Pass&amp;phrase</source>
@@ -1584,18 +1703,6 @@
         <translation>Identifiant</translation>
     </message>
     <message>
-        <source>Number</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>Weekly vigilance report</source>
-        <translation>Rapport hebdomadaire de veille sociale</translation>
-    </message>
-    <message>
-        <source>{province}, from {since} to {until}</source>
-        <translation>{province}, du {since} au {until}</translation>
-    </message>
-    <message>
         <source>Supervision</source>
         <translation>Supervision</translation>
     </message>
@@ -1609,7 +1716,7 @@
     </message>
     <message>
         <source>Province</source>
-        <translation>Province</translation>
+        <translation>Préfecture ou province</translation>
     </message>
     <message>
         <source>&amp;Show</source>
@@ -1649,7 +1756,7 @@
     </message>
     <message>
         <source>The period&apos;s figures and charts as a printable report (Ctrl+Shift+R)</source>
-        <translation>Les chiffres et les graphiques de la période dans un rapport à imprimer (Ctrl+Shift+R)</translation>
+        <translation>Les chiffres et les graphiques de la période dans un rapport à imprimer (Ctrl+Maj+R)</translation>
     </message>
     <message>
         <source>Export to</source>
@@ -1682,6 +1789,10 @@
     <message>
         <source>Field names and &amp;codes instead of labels (for data teams)</source>
         <translation>Noms des champs et &amp;codes au lieu des libellés (pour les équipes données)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
     </message>
     <message>
         <source>From</source>
@@ -1717,7 +1828,7 @@
     </message>
     <message>
         <source>Not seen for 30 days</source>
-        <translation>Non revues depuis 30 jours</translation>
+        <translation>Non rencontrées depuis 30 jours</translation>
     </message>
     <message>
         <source>Encounters</source>
@@ -1733,7 +1844,7 @@
     </message>
     <message>
         <source>Persons of the province to CSV or XLSX (Ctrl+Shift+P)</source>
-        <translation>Exporter les personnes de la province en CSV ou XLSX (Ctrl+Shift+P)</translation>
+        <translation>Exporter les personnes de la préfecture ou province en CSV ou XLSX (Ctrl+Maj+P)</translation>
     </message>
     <message>
         <source>Export encounters…</source>
@@ -1741,7 +1852,7 @@
     </message>
     <message>
         <source>Encounters of the period to CSV or XLSX (Ctrl+Shift+E)</source>
-        <translation>Exporter les rencontres de la période en CSV ou XLSX (Ctrl+Shift+E)</translation>
+        <translation>Exporter les rencontres de la période en CSV ou XLSX (Ctrl+Maj+E)</translation>
     </message>
     <message>
         <source>Export cases…</source>
@@ -1749,11 +1860,46 @@
     </message>
     <message>
         <source>Cases opened in the period to CSV or XLSX (Ctrl+Shift+C)</source>
-        <translation>Exporter les dossiers ouverts pendant la période en CSV ou XLSX (Ctrl+Shift+C)</translation>
+        <translation>Exporter les dossiers ouverts pendant la période en CSV ou XLSX (Ctrl+Maj+C)</translation>
     </message>
     <message>
         <source>Export cancelled.</source>
         <translation>Exportation annulée.</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Acceptées</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusées</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to {path}.</source>
+        <translation>
+            <numerusform>%n ligne exportée vers {path}.</numerusform>
+            <numerusform>%n lignes exportées vers {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Report written to {path}.</source>
+        <translation>Rapport enregistré dans {path}.</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another folder. ({0})</source>
+        <translation>Le fichier n’a pas pu être enregistré. Choisissez un autre répertoire. ({0})</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Weekly vigilance report</source>
+        <translation>Rapport hebdomadaire de veille sociale</translation>
+    </message>
+    <message>
+        <source>{province}, from {since} to {until}</source>
+        <translation>{province}, du {since} au {until}</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1772,19 +1918,9 @@
         <translation>Places occupées</translation>
     </message>
     <message>
-        <source>Accepted</source>
-        <translation>Acceptées</translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation>Refusées</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) exported to {path}.</source>
-        <translation>
-            <numerusform>%n ligne exportée vers {path}.</numerusform>
-            <numerusform>%n lignes exportées vers {path}.</numerusform>
-        </translation>
+        <source>%1 of %2</source>
+        <comment>places taken of all the places</comment>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <source>Charts</source>
@@ -1801,14 +1937,6 @@
     <message>
         <source>Shelters</source>
         <translation>Centres d’hébergement</translation>
-    </message>
-    <message>
-        <source>Report written to {path}.</source>
-        <translation>Rapport enregistré dans {path}.</translation>
-    </message>
-    <message>
-        <source>The file could not be written. Choose another folder. ({0})</source>
-        <translation>Le fichier n’a pas pu être enregistré. Choisissez un autre répertoire. ({0})</translation>
     </message>
 </context>
 <context>
@@ -1895,25 +2023,37 @@
 </context>
 <context>
     <name>Today</name>
+    <message numerus="yes">
+        <source>patrol(s) in progress</source>
+        <translation>
+            <numerusform>maraude en cours</numerusform>
+            <numerusform>maraudes en cours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue follow-up(s)</source>
+        <translation>
+            <numerusform>suivi en retard</numerusform>
+            <numerusform>suivis en retard</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>follow-up(s) due this week</source>
+        <translation>
+            <numerusform>suivi prévu cette semaine</numerusform>
+            <numerusform>suivis prévus cette semaine</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>change(s) waiting to sync</source>
+        <translation>
+            <numerusform>modification en attente de synchronisation</numerusform>
+            <numerusform>modifications en attente de synchronisation</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
-    </message>
-    <message>
-        <source>patrols in progress</source>
-        <translation>maraudes en cours</translation>
-    </message>
-    <message>
-        <source>overdue follow-ups</source>
-        <translation>suivis en retard</translation>
-    </message>
-    <message>
-        <source>follow-ups due this week</source>
-        <translation>suivis prévus cette semaine</translation>
-    </message>
-    <message>
-        <source>changes waiting to sync</source>
-        <translation>modifications en attente de synchronisation</translation>
     </message>
     <message>
         <source>Nothing due today. Open Patrols (Ctrl+2) to start a patrol, or look a person up with Ctrl+K.</source>

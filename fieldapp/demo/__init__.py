@@ -39,6 +39,7 @@ from fieldapp.demo.data import (
     CASE_STATUSES,
     CASE_SUMMARIES,
     CLOSURES,
+    CONSENT_NOTE,
     DESCRIPTIONS,
     DISABILITIES,
     ENCOUNTER_NOTES,
@@ -51,6 +52,7 @@ from fieldapp.demo.data import (
     ORIENTATIONS,
     OUTCOMES,
     PATROL_NOTES,
+    PATROL_UPDATE_NOTE,
     PERSON_NOTES,
     PHONE_AREAS,
     PLAN_ACTIONS,
@@ -60,8 +62,10 @@ from fieldapp.demo.data import (
     SHELTERS,
     SITUATIONS,
     STREETS,
+    Bilingual,
     Values,
     _places,
+    in_language,
 )
 from fieldapp.demo.people import (
     _name_fields,
@@ -117,7 +121,14 @@ class _Generator:
         self.rng = random.Random(seed)
         self.today = today
         self.province = store.profile.province
-        self.communes, self.landmarks = _places(self.province)
+        # notes and places in the vault's language; a few landmarks keep the other script,
+        # as on the street's signs (drawn from their own generator: the language changes
+        # the words, never which records are made)
+        self.lang = "fr" if store.profile.lang == "fr" else "ar"
+        self.text_rng = random.Random(seed)
+        communes, self.landmarks = _places(self.province)
+        self.communes = {in_language(c, self.lang): tuple(in_language(a, self.lang) for a in areas)
+                         for c, areas in communes.items()}
         self.pick_orientation = _Picker(self.rng, ORIENTATIONS)
         self.pick_refusal = _Picker(self.rng, REFUSALS)
         self.pick_outcome = _Picker(self.rng, OUTCOMES)
@@ -131,6 +142,19 @@ class _Generator:
         rng = self.rng
         first = rng.choice(MALE_NAMES if rng.random() < 0.55 else FEMALE_NAMES)
         return f"{first[1][0]} {rng.choice(FAMILY_NAMES)[1][0]}"
+
+    def _text(self, text: Bilingual) -> str:
+        """A note written in the vault's language."""
+        return in_language(text, self.lang)
+
+    def _place(self, place: Bilingual) -> str:
+        """A landmark, in the vault's language nine times in ten."""
+        other = "ar" if self.lang == "fr" else "fr"
+        return in_language(place, self.lang if self.text_rng.random() < 0.9 else other)
+
+    def _address(self, number: int, street: Bilingual) -> str:
+        name = self._text(street)
+        return f"{number}، {name}" if self.lang == "ar" else f"{number}, {name}"
 
     def _day(self, lo: date, hi: date) -> date:
         span = (hi - lo).days
@@ -155,7 +179,7 @@ class _Generator:
             self.shelters.append({
                 "name_fr": name_fr, "name_ar": name_ar, "capacity": rng.randint(15, 120),
                 "commune": rng.choice(communes),
-                "address": f"{rng.randint(1, 120)}, {rng.choice(STREETS)}",
+                "address": self._address(rng.randint(1, 120), rng.choice(STREETS)),
                 "phone": " ".join(["05", area_code,
                                    *(f"{rng.randrange(100):02d}" for _ in range(3))]),
             })
@@ -220,9 +244,9 @@ class _Generator:
         if flags:
             v["flags"] = flags
         if rng.random() < 0.3:
-            v["description"] = rng.choice(DESCRIPTIONS)
+            v["description"] = self._text(rng.choice(DESCRIPTIONS))
         if rng.random() < 0.12:
-            v["notes"] = rng.choice(PERSON_NOTES)
+            v["notes"] = self._text(rng.choice(PERSON_NOTES))
         return v
 
     def _plan_patrols(self) -> None:
@@ -256,7 +280,7 @@ class _Generator:
             if not tonight:
                 v["ended_at"] = start + timedelta(minutes=6 * 60 + 5 * rng.randrange(18))
             if rng.random() < 0.08:
-                v["notes"] = rng.choice(PATROL_NOTES)
+                v["notes"] = self._text(rng.choice(PATROL_NOTES))
             self.patrols.append(_Patrol(v, night, start_min, 0))
             winter = 1.3 if night.month in (12, 1, 2) else 1.0
             weights.append(0.3 if tonight else rng.uniform(0.4, 1.6) * winter)
@@ -376,7 +400,8 @@ class _Generator:
             status = "open"
         worker = rng.choice(self.social_workers)
         case: Values = {"target_group": group, "status": status, "opened_on": opened_on,
-                        "assigned_to": worker, "summary": rng.choice(CASE_SUMMARIES[group])}
+                        "assigned_to": worker,
+                        "summary": self._text(rng.choice(CASE_SUMMARIES[group]))}
         closed_on = None
         if status == "closed":
             closed_on = self._day(opened_on + timedelta(days=1), today)
@@ -404,10 +429,10 @@ class _Generator:
         for i, (kind, day) in enumerate(zip(kinds, days, strict=True)):
             ev: Values = {"event_type": kind, "date": day, "assigned_to": worker}
             if kind == "plan_action":
-                ev["summary"] = rng.choice(PLAN_ACTIONS)
+                ev["summary"] = self._text(rng.choice(PLAN_ACTIONS))
                 ev["due_date"] = day + timedelta(days=rng.randint(7, 45))
             else:
-                ev["summary"] = rng.choice(EVENT_SUMMARIES[kind])
+                ev["summary"] = self._text(rng.choice(EVENT_SUMMARIES[kind]))
             if kind == "follow_up":
                 ev["due_date"] = due if i == last else day + timedelta(days=rng.randint(3, 30))
             if kind == "closure":
@@ -431,7 +456,8 @@ class _Generator:
             status = rng.choice(("completed", "completed", "accepted", "refused"))
         else:
             status = rng.choice(("sent", "sent", "accepted", "accepted", "refused", "completed"))
-        v: Values = {"institution_type": kind, "institution_name": rng.choice(INSTITUTIONS[kind]),
+        v: Values = {"institution_type": kind,
+                     "institution_name": self._text(rng.choice(INSTITUTIONS[kind])),
                      "status": status, "sent_on": sent_on}
         if status != "sent":
             v["status_on"] = self._day(sent_on, min(today, sent_on + timedelta(days=20)))
@@ -441,7 +467,7 @@ class _Generator:
 
     def plan_updates(self) -> list[tuple[str, int, Values]]:
         """A handful of edits made after the records were created: (kind, index, changes)."""
-        today, rng = self.today, self.rng
+        today = self.today
         edits: list[tuple[str, int, Values]] = []
         if self.shelters:
             smallest = min(range(len(self.shelters)),
@@ -462,11 +488,11 @@ class _Generator:
             edits.append(("case_event", upcoming[0], {"done_on": today}))
         refusing = [k for k, rec in enumerate(self.persons) if not rec.values["consent"]]
         for k in refusing[:2]:
-            edits.append(("person", k, {"consent": True, "notes": rng.choice(
-                ("A donné son accord pour l'accompagnement.", "وافق على المواكبة."))}))
+            edits.append(("person", k, {"consent": True,
+                                        "notes": self._text(CONSENT_NOTE)}))
         if self.patrols and "ended_at" not in self.patrols[-1].values:
             edits.append(("patrol", len(self.patrols) - 1,
-                          {"notes": "Patrouille en cours, renfort demandé."}))
+                          {"notes": self._text(PATROL_UPDATE_NOTE)}))
         return edits
 
     # --- writing --------------------------------------------------------------------------
@@ -485,7 +511,7 @@ class _Generator:
                 slot += 1
                 v: Values = {"province": province, "patrol_id": patrol_id,
                              "met_at": met_at.isoformat(timespec="minutes"),
-                             "location": rng.choice(self.landmarks),
+                             "location": self._place(rng.choice(self.landmarks)),
                              "situation": self.pick_situation()}
                 flags: list[str] = []
                 if k < 0:
@@ -509,6 +535,10 @@ class _Generator:
                     v["medical_outcome"] = outcome
                     if outcome in ("referred_hospital", "emergency"):
                         orientation = "hospital"
+                if orientation == "none" and ("minor" in flags or v.get("approx_age", 99) < 18):
+                    # child protection: a minor is never left without an orientation (the
+                    # encounter rules refuse it); for a child, most often back to the family
+                    orientation = "family_return"
                 if orientation == "shelter":
                     v["shelter_id"] = shelter_ids[rng.choices(range(len(shelter_ids)),
                                                               cum_weights=self.shelter_cum)[0]]
@@ -520,7 +550,7 @@ class _Generator:
                 if services:
                     v["services"] = services
                 if rng.random() < 0.08:
-                    v["notes"] = rng.choice(ENCOUNTER_NOTES)
+                    v["notes"] = self._text(rng.choice(ENCOUNTER_NOTES))
                 yield v
 
 

@@ -348,74 +348,124 @@ CIN_PREFIXES = ("A", "AB", "AD", "BE", "BH", "BJ", "BK", "C", "CB", "CD", "D", "
 
 # --- places ------------------------------------------------------------------------------
 
+# Places and free text come in both languages, (French or Latin script, Arabic): the
+# generator writes the vault's language (see ``in_language``); a few landmarks keep the other
+# script, as on the street's own signs.
+Bilingual = tuple[str, str]
+Places = tuple[dict[Bilingual, tuple[Bilingual, ...]], tuple[Bilingual, ...]]
+
+
+def in_language(text: Bilingual, lang: str) -> str:
+    """The French (or Latin-script) or the Arabic side of a bilingual text."""
+    return text[1] if lang == "ar" else text[0]
+
+
 # Communes (or arrondissements) with areas, and landmarks where teams meet people, for the
 # provinces the agency's demos are usually run in; other provinces get generic places.
-PLACES: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
+PLACES: dict[str, Places] = {
     "rabat": (
-        {"Hassan": ("Médina", "Océan", "Bab El Had", "Centre-ville"),
-         "Agdal-Riyad": ("Agdal", "Hay Riad", "Gare Agdal"),
-         "Yacoub El Mansour": ("Akkari", "Hay El Fath", "Douar El Kora"),
-         "El Youssoufia": ("Takaddoum", "Hay Nahda", "Douar El Hajja"),
-         "Souissi": ("Souissi", "Aviation")},
-        ("Gare Rabat-Ville", "Bab El Had", "Marché central", "Bab Chellah", "Avenue Mohammed V",
-         "Gare routière Kamra", "Bab Lahdid", "Place Pietri", "Rue Souika", "Gare Rabat-Agdal",
-         "باب الأحد", "المحطة الطرقية القامرة", "السوق المركزي", "باب شالة", "شارع محمد الخامس",
-         "سوق العكاري"),
+        {("Hassan", "حسان"): (("Médina", "المدينة القديمة"), ("Océan", "المحيط"),
+                               ("Bab El Had", "باب الأحد"), ("Centre-ville", "وسط المدينة")),
+         ("Agdal-Riyad", "أكدال الرياض"): (("Agdal", "أكدال"), ("Hay Riad", "حي الرياض"),
+                                           ("Gare Agdal", "محطة أكدال")),
+         ("Yacoub El Mansour", "يعقوب المنصور"): (("Akkari", "العكاري"),
+                                                  ("Hay El Fath", "حي الفتح"),
+                                                  ("Douar El Kora", "دوار الكورة")),
+         ("El Youssoufia", "اليوسفية"): (("Takaddoum", "التقدم"), ("Hay Nahda", "حي النهضة"),
+                                         ("Douar El Hajja", "دوار الحاجة")),
+         ("Souissi", "السويسي"): (("Souissi", "السويسي"), ("Aviation", "حي الطيران"))},
+        (("Gare Rabat-Ville", "محطة الرباط المدينة"), ("Bab El Had", "باب الأحد"),
+         ("Marché central", "السوق المركزي"), ("Bab Chellah", "باب شالة"),
+         ("Avenue Mohammed V", "شارع محمد الخامس"),
+         ("Gare routière Kamra", "المحطة الطرقية القامرة"),
+         ("Bab Lahdid", "باب الحديد"), ("Place Pietri", "ساحة بييتري"),
+         ("Rue Souika", "زنقة السويقة"), ("Gare Rabat-Agdal", "محطة الرباط أكدال"),
+         ("Marché Akkari", "سوق العكاري"), ("Jardin d'essais", "حديقة التجارب")),
     ),
     "casablanca": (
-        {"Sidi Belyout": ("Centre-ville", "Casa-Port", "Place des Nations Unies"),
-         "Anfa": ("Maârif", "Aïn Diab", "Racine"),
-         "Al Fida": ("Derb Omar", "Derb Sultan", "Garage Allal"),
-         "Mers Sultan": ("Mers Sultan", "Derb Ghallef"),
-         "Hay Mohammadi": ("Carrières centrales", "Hay Mohammadi")},
-        ("Gare Casa-Voyageurs", "Gare Casa-Port", "Marché central", "Derb Omar",
-         "Place des Nations Unies", "Gare routière Ouled Ziane", "Bab Marrakech",
-         "Corniche Aïn Diab", "Parc de la Ligue arabe", "Boulevard Mohammed V",
-         "سوق القريعة", "المحطة الطرقية أولاد زيان", "درب عمر", "باب مراكش", "المدينة القديمة"),
+        {("Sidi Belyout", "سيدي بليوط"): (("Centre-ville", "وسط المدينة"),
+                                          ("Casa-Port", "الدار البيضاء الميناء"),
+                                          ("Place des Nations Unies", "ساحة الأمم المتحدة")),
+         ("Anfa", "أنفا"): (("Maârif", "المعاريف"), ("Aïn Diab", "عين الذئاب"),
+                            ("Racine", "راسين")),
+         ("Al Fida", "الفداء"): (("Derb Omar", "درب عمر"), ("Derb Sultan", "درب السلطان"),
+                                 ("Garage Allal", "كراج علال")),
+         ("Mers Sultan", "مرس السلطان"): (("Mers Sultan", "مرس السلطان"),
+                                          ("Derb Ghallef", "درب غلف")),
+         ("Hay Mohammadi", "الحي المحمدي"): (("Carrières centrales", "كاريان سنطرال"),
+                                             ("Hay Mohammadi", "الحي المحمدي"))},
+        (("Gare Casa-Voyageurs", "محطة الدار البيضاء المسافرين"),
+         ("Gare Casa-Port", "محطة الدار البيضاء الميناء"), ("Marché central", "السوق المركزي"),
+         ("Derb Omar", "درب عمر"), ("Place des Nations Unies", "ساحة الأمم المتحدة"),
+         ("Gare routière Ouled Ziane", "المحطة الطرقية أولاد زيان"),
+         ("Bab Marrakech", "باب مراكش"), ("Corniche Aïn Diab", "كورنيش عين الذئاب"),
+         ("Parc de la Ligue arabe", "حديقة الجامعة العربية"),
+         ("Boulevard Mohammed V", "شارع محمد الخامس"), ("Marché Garage Allal", "سوق القريعة"),
+         ("Ancienne médina", "المدينة القديمة")),
     ),
     "marrakech": (
-        {"Médina": ("Jemaa El Fna", "Bab Doukkala", "Mellah", "Bab Ftouh"),
-         "Guéliz": ("Guéliz", "Gare", "Hivernage"),
-         "Ménara": ("Massira", "Bab Jdid"),
-         "Sidi Youssef Ben Ali": ("Sidi Youssef Ben Ali", "Bab Aghmat")},
-        ("Jemaa El Fna", "Gare de Marrakech", "Bab Doukkala", "Gare routière Bab Doukkala",
-         "Marché central Guéliz", "Bab Ftouh", "Avenue Mohammed VI", "Mellah",
-         "ساحة جامع الفنا", "باب دكالة", "باب أغمات", "سوق الخميس"),
+        {("Médina", "المدينة"): (("Jemaa El Fna", "جامع الفنا"), ("Bab Doukkala", "باب دكالة"),
+                                 ("Mellah", "الملاح"), ("Bab Ftouh", "باب الفتوح")),
+         ("Guéliz", "جليز"): (("Guéliz", "جليز"), ("Gare", "المحطة"),
+                              ("Hivernage", "الحي الشتوي")),
+         ("Ménara", "المنارة"): (("Massira", "المسيرة"), ("Bab Jdid", "باب الجديد")),
+         ("Sidi Youssef Ben Ali", "سيدي يوسف بن علي"): (
+             ("Sidi Youssef Ben Ali", "سيدي يوسف بن علي"), ("Bab Aghmat", "باب أغمات"))},
+        (("Jemaa El Fna", "ساحة جامع الفنا"), ("Gare de Marrakech", "محطة مراكش"),
+         ("Bab Doukkala", "باب دكالة"), ("Gare routière Bab Doukkala", "المحطة الطرقية باب دكالة"),
+         ("Marché central Guéliz", "السوق المركزي بجليز"), ("Bab Ftouh", "باب الفتوح"),
+         ("Avenue Mohammed VI", "شارع محمد السادس"), ("Mellah", "الملاح"),
+         ("Bab Aghmat", "باب أغمات"), ("Souk El Khemis", "سوق الخميس")),
     ),
     "fes": (
-        {"Fès-Médina": ("Bab Boujloud", "Batha", "Bab Ftouh"),
-         "Agdal": ("Ville nouvelle", "Place Florence", "Gare"),
-         "Jnan El Ouard": ("Jnan El Ouard", "Aïn Kadous"),
-         "Saïss": ("Route d'Immouzer", "Hay Saïss")},
-        ("Bab Boujloud", "Gare de Fès", "Place Florence", "Bab Ftouh", "Batha",
-         "Gare routière Bab Mahrouk", "Avenue Hassan II", "باب بوجلود", "ساحة فلورنسا",
-         "باب الفتوح", "المحطة الطرقية"),
+        {("Fès-Médina", "فاس المدينة"): (("Bab Boujloud", "باب بوجلود"), ("Batha", "البطحاء"),
+                                         ("Bab Ftouh", "باب الفتوح")),
+         ("Agdal", "أكدال"): (("Ville nouvelle", "المدينة الجديدة"),
+                              ("Place Florence", "ساحة فلورنسا"), ("Gare", "المحطة")),
+         ("Jnan El Ouard", "جنان الورد"): (("Jnan El Ouard", "جنان الورد"),
+                                           ("Aïn Kadous", "عين قادوس")),
+         ("Saïss", "سايس"): (("Route d'Immouzer", "طريق إيموزار"), ("Hay Saïss", "حي سايس"))},
+        (("Bab Boujloud", "باب بوجلود"), ("Gare de Fès", "محطة فاس"),
+         ("Place Florence", "ساحة فلورنسا"), ("Bab Ftouh", "باب الفتوح"), ("Batha", "البطحاء"),
+         ("Gare routière Bab Mahrouk", "المحطة الطرقية باب المحروق"),
+         ("Avenue Hassan II", "شارع الحسن الثاني")),
     ),
     "tanger-assilah": (
-        {"Tanger-Médina": ("Grand Socco", "Petit Socco", "Kasbah"),
-         "Charf-Souani": ("Souani", "Charf"),
-         "Beni Makada": ("Beni Makada", "Bir Chifa"),
-         "Charf-Mghogha": ("Mghogha", "Gare Tanger-Ville")},
-        ("Grand Socco", "Gare Tanger-Ville", "Port de Tanger", "Boulevard Pasteur",
-         "Bab El Fahs", "Gare routière", "Place de France", "السوق البراني", "باب الفحص",
-         "ميناء طنجة", "سوق كاسابراطا"),
+        {("Tanger-Médina", "طنجة المدينة"): (("Grand Socco", "السوق البراني"),
+                                             ("Petit Socco", "السوق الداخل"),
+                                             ("Kasbah", "القصبة")),
+         ("Charf-Souani", "الشرف السواني"): (("Souani", "السواني"), ("Charf", "الشرف")),
+         ("Beni Makada", "بني مكادة"): (("Beni Makada", "بني مكادة"), ("Bir Chifa", "بئر الشفاء")),
+         ("Charf-Mghogha", "الشرف مغوغة"): (("Mghogha", "مغوغة"),
+                                            ("Gare Tanger-Ville", "محطة طنجة المدينة"))},
+        (("Grand Socco", "السوق البراني"), ("Gare Tanger-Ville", "محطة طنجة المدينة"),
+         ("Port de Tanger", "ميناء طنجة"), ("Boulevard Pasteur", "شارع باستور"),
+         ("Bab El Fahs", "باب الفحص"), ("Gare routière", "المحطة الطرقية"),
+         ("Place de France", "ساحة فرنسا"), ("Souk Casabarata", "سوق كاسابراطا")),
     ),
 }
 
 
-def _places(code: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+def _places(code: str) -> Places:
     if code in PLACES:
         return PLACES[code]
     p = divisions.province(code)
     communes = {
-        p.fr: ("Centre-ville", "Ancienne médina", "Quartier de la gare", "Souk", "Hay Salam"),
-        f"{p.fr} périphérie": ("Quartier industriel", "Douar périphérique", "Route nationale"),
+        (p.fr, p.ar): (("Centre-ville", "وسط المدينة"), ("Ancienne médina", "المدينة القديمة"),
+                       ("Quartier de la gare", "حي المحطة"), ("Souk", "السوق"),
+                       ("Hay Salam", "حي السلام")),
+        (f"{p.fr} périphérie", f"ضواحي {p.ar}"): (
+            ("Quartier industriel", "الحي الصناعي"), ("Douar périphérique", "دوار الضاحية"),
+            ("Route nationale", "الطريق الوطنية")),
     }
-    landmarks = (f"Gare routière de {p.fr}", "Marché central", "Ancienne médina",
-                 "Souk hebdomadaire", f"Place centrale de {p.fr}", "Jardin public",
-                 "Station de grands taxis", "Sous le pont de l'oued", "Devant la mosquée",
-                 f"المحطة الطرقية {p.ar}", "السوق المركزي", "المدينة القديمة", "السوق الأسبوعي",
-                 "الحديقة العمومية", "محطة سيارات الأجرة الكبيرة")
+    landmarks = ((f"Gare routière de {p.fr}", f"المحطة الطرقية {p.ar}"),
+                 ("Marché central", "السوق المركزي"), ("Ancienne médina", "المدينة القديمة"),
+                 ("Souk hebdomadaire", "السوق الأسبوعي"),
+                 (f"Place centrale de {p.fr}", f"الساحة المركزية ب{p.ar}"),
+                 ("Jardin public", "الحديقة العمومية"),
+                 ("Station de grands taxis", "محطة سيارات الأجرة الكبيرة"),
+                 ("Sous le pont de l'oued", "تحت قنطرة الوادي"),
+                 ("Devant la mosquée", "أمام المسجد"))
     return communes, landmarks
 
 
@@ -434,79 +484,133 @@ SHELTERS = (
 # Landline area codes (05 XX) by region code.
 PHONE_AREAS = {"01": "39", "02": "36", "03": "35", "04": "37", "05": "23", "06": "22", "07": "24",
                "08": "35", "09": "28", "10": "28", "11": "28", "12": "28"}
-STREETS = ("Avenue Hassan II", "Boulevard Mohammed V", "Rue Ibn Khaldoun", "Avenue des FAR",
-           "Rue Oqba Ibn Nafii", "Hay Al Massira", "Quartier Al Qods", "Rue Al Moutanabbi")
+STREETS: tuple[Bilingual, ...] = (
+    ("Avenue Hassan II", "شارع الحسن الثاني"), ("Boulevard Mohammed V", "شارع محمد الخامس"),
+    ("Rue Ibn Khaldoun", "زنقة ابن خلدون"), ("Avenue des FAR", "شارع القوات المسلحة الملكية"),
+    ("Rue Oqba Ibn Nafii", "زنقة عقبة بن نافع"), ("Hay Al Massira", "حي المسيرة"),
+    ("Quartier Al Qods", "حي القدس"), ("Rue Al Moutanabbi", "زنقة المتنبي"))
 
 # --- free text -----------------------------------------------------------------------------
 
-DESCRIPTIONS = (
-    "Veste bleue, sac à dos noir", "Cicatrice sur la joue gauche",
-    "Toujours accompagné d'un chien", "Se déplace avec des béquilles", "Porte des lunettes",
-    "Parle peu, méfiant au premier contact", "Barbe grise, bonnet rouge",
-    "Djellaba marron, sandales", "Tatouage sur l'avant-bras", "يحمل حقيبة سوداء",
-    "يرتدي جلبابا بنيا", "يتنقل بكرسي متحرك", "يجلس عادة قرب المسجد", "ندبة على الجبين",
+DESCRIPTIONS: tuple[Bilingual, ...] = (
+    ("Veste bleue, sac à dos noir", "سترة زرقاء وحقيبة ظهر سوداء"),
+    ("Cicatrice sur la joue gauche", "ندبة على الخد الأيسر"),
+    ("Toujours accompagné d'un chien", "يرافقه كلب دائماً"),
+    ("Se déplace avec des béquilles", "يتنقل بعكازين"),
+    ("Porte des lunettes", "يضع نظارات"),
+    ("Parle peu, méfiant au premier contact", "قليل الكلام، حذر عند أول لقاء"),
+    ("Barbe grise, bonnet rouge", "لحية رمادية وقبعة حمراء"),
+    ("Djellaba marron, sandales", "جلباب بني ونعلان"),
+    ("Tatouage sur l'avant-bras", "وشم على الساعد"),
+    ("Porte un sac noir", "يحمل حقيبة سوداء"),
+    ("Se déplace en fauteuil roulant", "يتنقل بكرسي متحرك"),
+    ("S'assoit d'habitude près de la mosquée", "يجلس عادة قرب المسجد"),
+    ("Cicatrice sur le front", "ندبة على الجبين"),
 )
-PERSON_NOTES = (
-    "Originaire de Béni Mellal, dit avoir de la famille à Salé.",
-    "Ne souhaite pas être photographié.", "Suivi par le centre de santé pour diabète.",
-    "A perdu sa CIN, démarches en cours à l'arrondissement.",
-    "Travaille parfois comme gardien de voitures.", "Dit dormir au même endroit depuis un an.",
-    "يقول إنه غادر منزل الأسرة منذ سنتين.", "يحتاج إلى دواء بشكل منتظم.",
-    "لديه أخت في الدار البيضاء.", "يشتغل أحيانا في السوق.",
+PERSON_NOTES: tuple[Bilingual, ...] = (
+    ("Originaire de Béni Mellal, dit avoir de la famille à Salé.",
+     "ينحدر من بني ملال، ويقول إن له أقارب في سلا."),
+    ("Ne souhaite pas être photographié.", "لا يرغب في أن تُلتقط له صور."),
+    ("Suivi par le centre de santé pour diabète.", "يتابعه المركز الصحي بسبب داء السكري."),
+    ("A perdu sa CIN, démarches en cours à l'arrondissement.",
+     "فقد بطاقته الوطنية، والإجراءات جارية لدى المقاطعة."),
+    ("Travaille parfois comme gardien de voitures.", "يشتغل أحياناً حارساً للسيارات."),
+    ("Dit dormir au même endroit depuis un an.", "يقول إنه ينام في المكان نفسه منذ سنة."),
+    ("Dit avoir quitté la maison familiale il y a deux ans.",
+     "يقول إنه غادر منزل الأسرة منذ سنتين."),
+    ("A besoin d'un médicament régulièrement.", "يحتاج إلى دواء بشكل منتظم."),
+    ("A une sœur à Casablanca.", "لديه أخت في الدار البيضاء."),
+    ("Travaille parfois au souk.", "يشتغل أحياناً في السوق."),
 )
-ENCOUNTER_NOTES = (
-    "Nuit très froide, a accepté une deuxième couverture.", "Endormi, non réveillé.",
-    "Demande à voir un médecin.", "A refusé de donner son nom.",
-    "Accompagné de deux autres personnes.", "Blessure légère à la main, pansement fait.",
-    "يطلب الاتصال بأسرته.", "في حالة سكر.", "رفض التوجه إلى المركز.", "يشتكي من ألم في الصدر.",
+ENCOUNTER_NOTES: tuple[Bilingual, ...] = (
+    ("Nuit très froide, a accepté une deuxième couverture.",
+     "ليلة شديدة البرودة، قبل غطاءً ثانياً."),
+    ("Endormi, non réveillé.", "كان نائماً ولم نوقظه."),
+    ("Demande à voir un médecin.", "يطلب رؤية طبيب."),
+    ("A refusé de donner son nom.", "رفض الإفصاح عن اسمه."),
+    ("Accompagné de deux autres personnes.", "برفقة شخصين آخرين."),
+    ("Blessure légère à la main, pansement fait.", "جرح خفيف في اليد، تم تضميده."),
+    ("Demande à contacter sa famille.", "يطلب الاتصال بأسرته."),
+    ("En état d'ivresse.", "في حالة سكر."),
+    ("A refusé d'aller au centre.", "رفض التوجه إلى المركز."),
+    ("Se plaint d'une douleur à la poitrine.", "يشتكي من ألم في الصدر."),
 )
-PATROL_NOTES = (
-    "Nuit froide, forte demande de couvertures.", "Accompagnés par l'autorité locale.",
-    "Avec l'infirmier du centre de santé.", "Pluie, peu de personnes dehors.",
-    "Véhicule en panne une heure.", "دورية مشتركة مع السلطة المحلية.",
+PATROL_NOTES: tuple[Bilingual, ...] = (
+    ("Nuit froide, forte demande de couvertures.", "ليلة باردة، طلب كبير على الأغطية."),
+    ("Accompagnés par l'autorité locale.", "برفقة السلطة المحلية."),
+    ("Avec l'infirmier du centre de santé.", "مع ممرض المركز الصحي."),
+    ("Pluie, peu de personnes dehors.", "أمطار، قلة من الأشخاص في الشارع."),
+    ("Véhicule en panne une heure.", "تعطلت السيارة لمدة ساعة."),
+    ("Patrouille conjointe avec l'autorité locale.", "دورية مشتركة مع السلطة المحلية."),
 )
-CASE_SUMMARIES = {
-    "child_difficult": ("Mineur en rupture familiale, médiation avec la mère envisagée.",
-                        "طفل في وضعية الشارع، محاولة الإدماج الأسري."),
-    "girl_difficult": ("Jeune fille hébergée en urgence, famille à contacter.",
-                       "فتاة في وضعية صعبة، ربط الاتصال بالأسرة."),
-    "elderly_no_support": ("Personne âgée sans ressources, recherche d'une place en EPS.",
-                           "شخص مسن دون عائل، البحث عن مكان بمؤسسة للرعاية الاجتماعية."),
-    "disability": ("Personne en situation de handicap, besoin d'un fauteuil roulant.",
-                   "شخص في وضعية إعاقة، الحصول على بطاقة الإعاقة."),
-    "woman_difficult": ("Femme seule avec enfants, hébergement d'urgence puis accompagnement.",
-                        "امرأة في وضعية صعبة، مواكبة من أجل الإدماج."),
-    "street_situation": ("Personne en situation de rue depuis plusieurs années.",
-                         "شخص في وضعية الشارع، مواكبة من أجل الإيواء."),
+# Edits made later to a few records (see ``_Generator.plan_updates``).
+CONSENT_NOTE: Bilingual = ("A donné son accord pour l'accompagnement.", "وافق على المواكبة.")
+PATROL_UPDATE_NOTE: Bilingual = ("Patrouille en cours, renfort demandé.",
+                                 "دورية جارية، طُلب الدعم.")
+CASE_SUMMARIES: dict[str, tuple[Bilingual, ...]] = {
+    "child_difficult": (("Mineur en rupture familiale, médiation avec la mère envisagée.",
+                         "قاصر منقطع عن أسرته، وساطة مرتقبة مع الأم."),
+                        ("Enfant en situation de rue, tentative de réinsertion familiale.",
+                         "طفل في وضعية الشارع، محاولة الإدماج الأسري.")),
+    "girl_difficult": (("Jeune fille hébergée en urgence, famille à contacter.",
+                        "فتاة أُويت بشكل استعجالي، يجب ربط الاتصال بالأسرة."),
+                       ("Jeune fille en situation difficile, reprise de contact avec la famille.",
+                        "فتاة في وضعية صعبة، ربط الاتصال بالأسرة.")),
+    "elderly_no_support": (("Personne âgée sans ressources, recherche d'une place en EPS.",
+                            "شخص مسن دون مورد، البحث عن مكان بمؤسسة للرعاية الاجتماعية."),
+                           ("Personne âgée sans soutien, démarches pour l'accueil en EPS.",
+                            "شخص مسن دون عائل، إجراءات الإيداع بمؤسسة للرعاية الاجتماعية.")),
+    "disability": (("Personne en situation de handicap, besoin d'un fauteuil roulant.",
+                    "شخص في وضعية إعاقة، يحتاج إلى كرسي متحرك."),
+                   ("Personne en situation de handicap, demande de carte de handicap.",
+                    "شخص في وضعية إعاقة، الحصول على بطاقة الإعاقة.")),
+    "woman_difficult": (("Femme seule avec enfants, hébergement d'urgence puis accompagnement.",
+                         "امرأة وحيدة رفقة أطفالها، إيواء استعجالي ثم مواكبة."),
+                        ("Femme en situation difficile, accompagnement vers l'insertion.",
+                         "امرأة في وضعية صعبة، مواكبة من أجل الإدماج.")),
+    "street_situation": (("Personne en situation de rue depuis plusieurs années.",
+                          "شخص في وضعية الشارع منذ عدة سنوات."),
+                         ("Personne en situation de rue, accompagnement vers l'hébergement.",
+                          "شخص في وضعية الشارع، مواكبة من أجل الإيواء.")),
 }
-PLAN_ACTIONS = (
-    "Obtenir une copie de l'acte de naissance", "Renouveler la CIN",
-    "Prendre rendez-vous au centre de santé", "Contacter la famille par téléphone",
-    "Inscription au centre d'éducation et de formation", "Constituer le dossier d'admission en EPS",
-    "Demander la carte RAMED / AMO", "الحصول على نسخة من عقد الازدياد", "تجديد البطاقة الوطنية",
-    "ربط الاتصال بالأسرة", "التسجيل في مركز التكوين",
+PLAN_ACTIONS: tuple[Bilingual, ...] = (
+    ("Obtenir une copie de l'acte de naissance", "الحصول على نسخة من عقد الازدياد"),
+    ("Renouveler la CIN", "تجديد البطاقة الوطنية"),
+    ("Prendre rendez-vous au centre de santé", "أخذ موعد بالمركز الصحي"),
+    ("Contacter la famille par téléphone", "ربط الاتصال بالأسرة عبر الهاتف"),
+    ("Inscription au centre d'éducation et de formation", "التسجيل في مركز التربية والتكوين"),
+    ("Constituer le dossier d'admission en EPS",
+     "إعداد ملف القبول بمؤسسة للرعاية الاجتماعية"),
+    ("Demander la carte RAMED / AMO", "طلب بطاقة التأمين الإجباري عن المرض"),
 )
-EVENT_SUMMARIES = {
-    "listening": ("Première séance d'écoute.", "جلسة استماع أولى."),
-    "assessment": ("Évaluation individuelle faite.", "تم التقييم الفردي للحالة."),
-    "mediation": ("Rencontre avec la famille.", "لقاء مع الأسرة."),
-    "follow_up": ("Point sur le plan d'accompagnement.", "تتبع خطة المواكبة."),
-    "home_visit": ("Visite au domicile familial.", "زيارة منزل الأسرة."),
-    "referral": ("Dossier transmis à l'institution.", "إرسال الملف إلى المؤسسة."),
-    "closure": ("Clôture du dossier.", "إغلاق الملف."),
+EVENT_SUMMARIES: dict[str, tuple[Bilingual, ...]] = {
+    "listening": (("Première séance d'écoute.", "جلسة استماع أولى."),),
+    "assessment": (("Évaluation individuelle faite.", "تم التقييم الفردي للحالة."),),
+    "mediation": (("Rencontre avec la famille.", "لقاء مع الأسرة."),),
+    "follow_up": (("Point sur le plan d'accompagnement.", "تتبع خطة المواكبة."),),
+    "home_visit": (("Visite au domicile familial.", "زيارة منزل الأسرة."),),
+    "referral": (("Dossier transmis à l'institution.", "إرسال الملف إلى المؤسسة."),),
+    "closure": (("Clôture du dossier.", "إغلاق الملف."),),
 }
-INSTITUTIONS = {
-    "eps": ("EPS Dar Al Atfal", "Dar Al Ajaza (EPS personnes âgées)", "مؤسسة الرعاية الاجتماعية",
-            "Complexe social Dar Al Khair"),
-    "health": ("Centre hospitalier provincial", "Hôpital psychiatrique Ar-Razi",
-               "Centre de santé urbain", "المستشفى الإقليمي"),
-    "association": ("Association Bayti", "Association Insaf", "Association Solidarité Féminine",
-                    "جمعية الأمل للتنمية"),
-    "social_centre": ("Centre social de l'Entraide Nationale", "المركز الاجتماعي للتعاون الوطني"),
-    "training_centre": ("Centre d'éducation et de formation Al Amal", "مركز التربية والتكوين"),
-    "justice": ("Tribunal de première instance, juge des mineurs", "النيابة العامة"),
-    "police": ("Sûreté provinciale, brigade des mineurs", "الأمن الإقليمي"),
-    "local_authority": ("Caïdat", "الملحقة الإدارية"),
+INSTITUTIONS: dict[str, tuple[Bilingual, ...]] = {
+    "eps": (("EPS Dar Al Atfal", "مؤسسة الرعاية الاجتماعية دار الأطفال"),
+            ("Dar Al Ajaza (EPS personnes âgées)", "دار العجزة"),
+            ("Complexe social Dar Al Khair", "المركب الاجتماعي دار الخير")),
+    "health": (("Centre hospitalier provincial", "المركز الاستشفائي الإقليمي"),
+               ("Hôpital psychiatrique Ar-Razi", "مستشفى الرازي للأمراض العقلية"),
+               ("Centre de santé urbain", "المركز الصحي الحضري")),
+    "association": (("Association Bayti", "جمعية بيتي"), ("Association Insaf", "جمعية إنصاف"),
+                    ("Association Solidarité Féminine", "جمعية التضامن النسوي"),
+                    ("Association Al Amal pour le développement", "جمعية الأمل للتنمية")),
+    "social_centre": (("Centre social de l'Entraide Nationale",
+                       "المركز الاجتماعي للتعاون الوطني"),),
+    "training_centre": (("Centre d'éducation et de formation Al Amal",
+                         "مركز التربية والتكوين الأمل"),),
+    "justice": (("Tribunal de première instance, juge des mineurs",
+                 "المحكمة الابتدائية، قاضي الأحداث"),
+                ("Parquet, protection de l'enfance", "النيابة العامة، حماية الطفولة")),
+    "police": (("Sûreté provinciale, brigade des mineurs", "الأمن الإقليمي، فرقة الأحداث"),),
+    "local_authority": (("Caïdat", "القيادة"), ("Annexe administrative", "الملحقة الإدارية")),
 }
 REFERRAL_TYPES = {
     "child_difficult": ("justice", "eps", "association", "training_centre"),

@@ -152,6 +152,9 @@ def _person_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
         yield FieldError("merged_into", "bad_reference")
 
 
+AGE_OF_MAJORITY = 18
+
+
 def _encounter_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
     errors = []
     if r["anonymous"]:
@@ -172,6 +175,17 @@ def _encounter_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
         errors.append(FieldError("shelter_id", "only_when_shelter"))
     if r["medical_outcome"] and "medical_check" not in r["services"]:
         errors.append(FieldError("medical_outcome", "needs_medical_check"))
+    age = r["approx_age"]
+    if "minor" in r["flags"] or (age is not None and age < AGE_OF_MAJORITY):
+        # child protection: a child met in the street is never left without where and how
+        # they were found and what was done for them (an orientation, or the refusal and
+        # its reason); that is what the follow-up starts from
+        if not r["situation"]:
+            errors.append(FieldError("situation", "required_for_minor"))
+        if not r["location"]:
+            errors.append(FieldError("location", "required_for_minor"))
+        if orientation == "none":
+            errors.append(FieldError("orientation", "minor_needs_orientation"))
     errors.extend(_MET_AT_NOT_FUTURE(r, today))
     return errors
 
@@ -219,6 +233,15 @@ def _referral_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
 def _shelter_rules(r: Mapping[str, Any], today: date) -> Iterable[FieldError]:
     if not (r.get("name_fr") or r.get("name_ar")):
         yield FieldError("name_fr", "name_required")
+
+
+def shelter_capacity_errors(capacity: Any, occupancy: int) -> list[FieldError]:
+    """A shelter's capacity may not drop below the people there now (its occupancy, which
+    the store derives from the orientations): check it where the occupancy is known, in
+    the same job as the write."""
+    if isinstance(capacity, int) and capacity < occupancy:
+        return [FieldError("capacity", "below_occupancy", {"occupancy": occupancy})]
+    return []
 
 
 NOTES = 4000  # free text limit

@@ -85,9 +85,12 @@ def _discard(sheet: Any) -> None:
 
 
 def write_xlsx(path: str | os.PathLike[str], rows: Iterable[tuple[Any, ...]],
-               progress: ProgressLike | None = None, total: int = 0) -> int:
+               progress: ProgressLike | None = None, total: int = 0, *,
+               right_to_left: bool = False) -> int:
     """Write ``rows`` (header first) as an XLSX workbook of one sheet, streamed with
-    openpyxl's write-only mode. Returns the number of rows written, header included."""
+    openpyxl's write-only mode; ``right_to_left`` (an Arabic export) makes the spreadsheet
+    program show the sheet from right to left, first column on the right. Returns the number
+    of rows written, header included."""
     from openpyxl import Workbook
 
     written = 0
@@ -96,6 +99,8 @@ def write_xlsx(path: str | os.PathLike[str], rows: Iterable[tuple[Any, ...]],
         nonlocal written
         book = Workbook(write_only=True)
         sheet = book.create_sheet()
+        if right_to_left:
+            sheet.sheet_view.rightToLeft = True
         try:
             for row in _counted(rows, total, progress):
                 sheet.append(list(row))

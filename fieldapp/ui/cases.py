@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -37,14 +36,16 @@ from fieldapp import messages
 from fieldapp.domain import vocabularies
 from fieldapp.store import queries
 from fieldapp.store.search import search_persons
-from fieldapp.ui.case_detail import CaseDetail, typed
+from fieldapp.ui.case_detail import CaseDetail
+from fieldapp.ui.case_stages import typed
 from fieldapp.ui.context import Context
 from fieldapp.ui.forms import CodeEditor, DateEditor, Editor, Form, isolate, show_failure
 from fieldapp.ui.person_text import age_text, display_name
-from fieldapp.ui.screen import Screen, empty_state, heading
+from fieldapp.ui.screen import Screen, confirm_discard, empty_state, heading, join_list
 
 Row = dict[str, Any]
-OPEN_CASE_KEYS = "Ctrl+Shift+N"
+OPEN_CASE_KEYS = "Ctrl+Shift+N"  # also in the tooltip and the empty state's words
+TABLE_ROWS = 6  # rows of the case list always in view above the case
 PICKER_LIMIT = 20
 
 
@@ -131,7 +132,7 @@ class PersonPicker(QWidget):
 
 
 def person_text(p: Row, lang: str) -> str:
-    return ", ".join(b for b in (display_name(p, lang), age_text(p)) if b)
+    return join_list((display_name(p, lang), age_text(p)))
 
 
 class PersonPickerEditor(Editor):
@@ -220,11 +221,9 @@ class NewCasePanel(QWidget):
                             on_done=self.picker.show_person)
 
     def cancel(self) -> None:
-        if self.has_content() and QMessageBox.question(
-                self, QCoreApplication.translate("Cases", "Open a case"),
-                QCoreApplication.translate("Cases", "Leave without opening the case? "
-                                           "What you typed will be lost.")
-        ) != QMessageBox.StandardButton.Yes:
+        if self.has_content() and not confirm_discard(
+                self, QCoreApplication.translate("Cases", "Leave without opening the case?"),
+                QCoreApplication.translate("Cases", "What you typed will be lost.")):
             return
         self.cancelled.emit()
 
@@ -271,8 +270,7 @@ class CasesScreen(Screen):
         self.open_button = QPushButton(QCoreApplication.translate("Cases", "Open a case"))
         self.open_button.setObjectName("open_case")
         self.open_button.setToolTip(
-            QCoreApplication.translate("Cases", "Open a case for a person (%1)").replace(
-                "%1", OPEN_CASE_KEYS))
+            QCoreApplication.translate("Cases", "Open a case for a person (Ctrl+Shift+N)"))
         self.open_button.setShortcut(QKeySequence(OPEN_CASE_KEYS))
         self.open_button.clicked.connect(self.new_case)
         top.addWidget(self.open_button)
@@ -313,9 +311,12 @@ class CasesScreen(Screen):
             self.pages.addWidget(page)
         splitter.addWidget(self.table)
         splitter.addWidget(self.pages)
+        # the list keeps six rows or more in view; the case page below takes the rest
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        self.table.setMinimumHeight(110)
+        splitter.setStretchFactor(1, 4)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + TABLE_ROWS * row_height + 2 * self.table.frameWidth())
         layout.addWidget(splitter, 1)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.table.currentCellChanged.connect(self._row_chosen)

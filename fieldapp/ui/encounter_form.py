@@ -1,10 +1,10 @@
 """The encounter form: the most frequent task, built to be typed fast without the mouse.
 
-"Who?" finds a person as you type (either script, any part); ↓ and Enter pick one, Alt+N makes
-a new person from what was typed, Alt+A records an anonymous encounter. Then the situation, the
-place, the services (Alt+1…9), the orientation (a shelter with free places, or a refusal with
-its reason), consent and notes. Ctrl+S saves and opens the next empty encounter at once.
-A new person and the encounter are written in one database job, in one transaction.
+It says which patrol the encounter goes to. "Who?" finds a person as you type (either script,
+any part); ↓ and Enter pick one, Alt+N makes a new person from what was typed, Alt+A records
+an anonymous encounter. Then the encounter's own fields (:mod:`encounter_fields`). Ctrl+S
+checks everything at once, saves and opens the next empty encounter; a new person and the
+encounter are written in one database job, in one transaction.
 """
 
 from __future__ import annotations
@@ -18,13 +18,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,67 +30,40 @@ from PySide6.QtWidgets import (
 
 from fieldapp import messages
 from fieldapp.domain.fields import FieldError
+from fieldapp.domain.records import AGE_OF_MAJORITY
 from fieldapp.errors import UserFacingError
 from fieldapp.store import queries
 from fieldapp.store.repository import Store, ValidationError
 from fieldapp.store.search import search_persons
 from fieldapp.ui.context import Context
-from fieldapp.ui.forms import (
-    BoolEditor,
-    CodeEditor,
-    CodesEditor,
-    DateTimeEditor,
-    Editor,
-    Form,
-    NumberEditor,
-    TextEditor,
-    isolate,
+from fieldapp.ui.encounter_fields import (
+    EncounterFields,
+    anonymous_fields,
+    follow_up_note,
+    new_person_fields,
 )
+from fieldapp.ui.forms import every_error, in_reading_order, isolate
 from fieldapp.ui.person_editor import SimilarHint
 from fieldapp.ui.person_text import age_text, display_name, seen_text, sex_text
+from fieldapp.ui.screen import confirm_discard, long_date
 
 SEARCH_DELAY_MS = 120
 RESULTS = 20
 SEARCH, CHOSEN, NEW, ANONYMOUS = "search", "chosen", "new", "anonymous"
 
 
-class PersonInvalid(ValidationError):
-    """The new person's values are invalid (shown on the person fields, not the encounter's)."""
+# Stands for the person about to be created when the encounter is checked before the write.
+_NEW_PERSON_ID = "00000000-0000-7000-8000-000000000000"
 
 
-class ShelterEditor(Editor):
-    """The shelters with free places now, as "Name — N places free"."""
+class EncounterInvalid(ValidationError):
+    """What is wrong with the encounter (``errors``) and with the new person, if one is
+    made with it (``person_errors``): found together, before anything is written."""
 
-    def __init__(self) -> None:
-        widget = QComboBox()
-        widget.addItem("", None)
-        super().__init__(widget)
-
-    def fill(self, shelters: list[dict[str, Any]], lang: str) -> None:
-        w: QComboBox = self.widget  # type: ignore[assignment]
-        chosen = w.currentData()
-        w.blockSignals(True)
-        w.clear()
-        w.addItem("", None)
-        for s in shelters:
-            if s["free"] <= 0 and s["id"] != chosen:
-                continue
-            name = (s.get("name_ar") if lang == "ar" else None) or s.get("name_fr") or \
-                s.get("name_ar") or ""
-            text = QCoreApplication.translate("Encounter", "%1 — %n place(s) free", "",
-                                              s["free"])
-            w.addItem(text.replace("%1", isolate(name)), s["id"])
-        w.setCurrentIndex(max(0, w.findData(chosen)))
-        w.blockSignals(False)
-
-    def value(self) -> Any:
-        return self.widget.currentData()  # type: ignore[attr-defined]
-
-    def set_value(self, value: Any) -> None:
-        w: QComboBox = self.widget  # type: ignore[assignment]
-        if value and w.findData(value) < 0:
-            w.addItem("…", value)  # restored before the shelters arrived: kept, named later
-        w.setCurrentIndex(max(0, w.findData(value)))
+    def __init__(self, errors: list[FieldError], person_errors: list[FieldError]) -> None:
+        super().__init__(errors + person_errors)
+        self.encounter_errors = errors
+        self.person_errors = person_errors
 
 
 def _label(name: str, role: str = "", text: str = "") -> QLabel:
@@ -123,6 +94,7 @@ class EncounterForm(QWidget):
         self.setObjectName("encounter_form")
         self.patrol_id: str | None = None
         self.area: str | None = None
+        self.patrol: dict[str, Any] = {}  # team, date, area of the patrol written to
         self.mode = SEARCH
         self.person: dict[str, Any] | None = None
         self._generation = 0
@@ -131,6 +103,14 @@ class EncounterForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        # which patrol this encounter goes to, always in sight: two patrols of a team can be
+        # open at once
+        self.patrol_line = _label("encounter_patrol")
+        font = self.patrol_line.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.patrol_line.setFont(font)
+        layout.addWidget(self.patrol_line)
         self._build_who(layout)
         self._build_person(layout)
         self._build_anonymous(layout)
@@ -199,13 +179,7 @@ class EncounterForm(QWidget):
         self.person_box.setObjectName("new_person_box")
         box = QVBoxLayout(self.person_box)
         box.setContentsMargins(0, 0, 0, 0)
-        self.person_form = Form(columns=3)
-        self.person_form.add("name_lat", TextEditor(120, placeholder="Youssef Amrani"))
-        self.person_form.add("name_ar", TextEditor(120, placeholder="يوسف العمراني"))
-        self.person_form.add("nickname", TextEditor(60))
-        self.person_form.add("sex", CodeEditor("sex"))
-        self.person_form.add("approx_age", NumberEditor(0, 120))
-        self.person_form.add("flags", CodesEditor("vulnerability_flag", columns=4), span=3)
+        self.person_form = new_person_fields()
         self.similar = SimilarHint(self.ctx)
         self.similar.open_requested.connect(self._choose_by_id)
         box.addWidget(self.person_form)
@@ -216,35 +190,15 @@ class EncounterForm(QWidget):
         self.person_form.edited.connect(self._update_flags)
 
     def _build_anonymous(self, layout: QVBoxLayout) -> None:
-        self.anon_form = Form(columns=3)
-        self.anon_form.setObjectName("anonymous_box")
-        self.anon_form.add("anon_sex", CodeEditor("sex"), messages.field_label("sex"))
-        self.anon_form.add("anon_age", NumberEditor(0, 120), messages.field_label("approx_age"))
-        description = TextEditor(300, placeholder=QCoreApplication.translate(
-            "Encounter", "What helps to recognise them"))
-        self.anon_form.add("anon_description", description, messages.field_label("description"))
+        self.anon_form = anonymous_fields()
         self.anon_form.edited.connect(self._update_flags)
         layout.addWidget(self.anon_form)
 
     def _build_encounter(self, layout: QVBoxLayout) -> None:
-        form = self.form = Form(columns=2)
-        form.add("situation", CodeEditor("situation"))
-        form.add("location", TextEditor(200))
-        self.services = CodesEditor("service", columns=4, number_keys=True)
-        form.add("services", self.services, span=2)
-        form.add("medical_outcome", CodeEditor("medical_outcome"))
-        form.add("met_at", DateTimeEditor())
-        form.add("orientation", CodeEditor("orientation", allow_empty=False))
-        self.shelter = ShelterEditor()
-        form.add("shelter_id", self.shelter)
-        form.add("refusal_reason", CodeEditor("refusal_reason"))
-        form.add("consent", BoolEditor(messages.field_label("consent")), label="", span=2)
-        form.add("notes", TextEditor(4000), span=2)
-        self.services.widget.setToolTip(QCoreApplication.translate(
-            "Encounter", "Alt+1 … Alt+9 tick or untick a service"))
-        form.editors["notes"].widget.returnPressed.connect(self.save)  # type: ignore[attr-defined]
-        form.edited.connect(self._update_dependent)
-        layout.addWidget(form)
+        self.form = EncounterFields()
+        self.services, self.shelter = self.form.services, self.form.shelter
+        self.form.edited.connect(self._update_dependent)
+        layout.addWidget(self.form)
 
     def _build_footer(self, layout: QVBoxLayout) -> None:
         self.flag = _label("minor_flag", "hint")
@@ -278,7 +232,8 @@ class EncounterForm(QWidget):
         keys: list[tuple[str, Callable[[], None]]] = [
             ("Ctrl+S", self.save), ("Esc", self.cancel), ("Alt+N", self.new_person),
             ("Alt+A", self.anonymous), ("Alt+W", self.back_to_search)]
-        keys += [(f"Alt+{n}", partial(self.services.toggle_number, n)) for n in range(1, 10)]
+        keys += [(f"Alt+{key}", partial(self.services.toggle_key, key))
+                 for key in self.services.keys]
         for key, slot in keys:
             QShortcut(QKeySequence(key), self).activated.connect(slot)
 
@@ -288,10 +243,25 @@ class EncounterForm(QWidget):
     def is_open(self) -> bool:
         return not self.isHidden()
 
-    def open(self, patrol_id: str, area: str | None) -> None:
-        self.patrol_id, self.area = patrol_id, area
+    def open(self, patrol: dict[str, Any]) -> None:
+        """An empty encounter of ``patrol`` (a patrol row: id, team, date, area)."""
+        self.patrol_id, self.area = patrol.get("id"), patrol.get("area")
+        self.show_patrol(patrol)
         self.show()
         self.reset()
+
+    def show_patrol(self, patrol: dict[str, Any]) -> None:
+        """Say which patrol the encounter is written to (team, day, area) and how many
+        encounters it has so far."""
+        self.patrol = {k: patrol.get(k) for k in ("team", "date", "area")}
+        bits = [isolate(patrol.get("team")), long_date(patrol.get("date")),
+                isolate(patrol.get("area"))]
+        if patrol.get("encounters") is not None:
+            bits.append(QCoreApplication.translate(
+                "Patrols", "%n encounter(s)", "", patrol["encounters"]))
+        self.patrol_line.setText(in_reading_order(QCoreApplication.translate(
+            "Encounter", "Recorded in the patrol: %1").replace(
+            "%1", " · ".join(b for b in bits if b)), self.ctx.lang))
 
     def reset(self) -> None:
         """An empty encounter of the same patrol, the focus in "Who?"."""
@@ -320,12 +290,13 @@ class EncounterForm(QWidget):
     def draft(self) -> dict[str, Any]:
         """Everything typed, the patrol and who: enough to reopen the form as it was."""
         return {**self.form.values(), "patrol_id": self.patrol_id, "area": self.area,
-                "mode": self.mode, "who": self.who.text(), "person": self.person,
-                "new_person": self.person_form.values(), "anonymous_details":
-                self.anon_form.values()}
+                "patrol": self.patrol, "mode": self.mode, "who": self.who.text(),
+                "person": self.person, "new_person": self.person_form.values(),
+                "anonymous_details": self.anon_form.values()}
 
     def restore(self, draft: dict[str, Any]) -> None:
-        self.open(draft.get("patrol_id") or "", draft.get("area"))
+        patrol = draft.get("patrol") or {"area": draft.get("area")}
+        self.open({**patrol, "id": draft.get("patrol_id") or ""})
         self.who.setText(draft.get("who") or "")
         self.person_form.set_values(draft.get("new_person") or {})
         self.anon_form.set_values(draft.get("anonymous_details") or {})
@@ -478,14 +449,8 @@ class EncounterForm(QWidget):
     # --- dependent fields and flags -----------------------------------------------------------
 
     def _update_dependent(self) -> None:
-        v = self.form.values()
-        enabled = {"medical_outcome": "medical_check" in v["services"],
-                   "shelter_id": v["orientation"] == "shelter",
-                   "refusal_reason": v["orientation"] == "refused"}
-        for name, on in enabled.items():
-            self.form.editors[name].widget.setEnabled(on)
-            self.form.labels[name].setEnabled(on)
-        self.consent_note.setVisible(self.mode == NEW and not v["consent"])
+        self.form.update_dependent()
+        self.consent_note.setVisible(self.mode == NEW and not self.form.values()["consent"])
         self._update_flags()
 
     def _who_facts(self) -> tuple[str | None, int | None, list[str]]:
@@ -503,15 +468,10 @@ class EncounterForm(QWidget):
 
     def _update_flags(self) -> None:
         _sex, age, flags = self._who_facts()
-        texts = []
-        if "minor" in flags or (age is not None and age < 18):
-            texts.append(QCoreApplication.translate(
-                "Encounter", "Minor: a follow-up is required (child protection)."))
-        if self.form.values()["medical_outcome"] == "emergency":
-            texts.append(QCoreApplication.translate(
-                "Encounter", "In danger: a follow-up is required."))
-        self.flag.setText(" ".join(texts))
-        self.flag.setVisible(bool(texts))
+        note = follow_up_note(age if isinstance(age, int) else None, flags,
+                              self.form.values()["medical_outcome"])
+        self.flag.setText(note)
+        self.flag.setVisible(bool(note))
 
     def _load_shelters(self) -> None:
         self.ctx.db.run(queries.shelters,
@@ -522,20 +482,10 @@ class EncounterForm(QWidget):
     def values(self) -> tuple[dict[str, Any] | None, dict[str, Any]]:
         """(new person or None, encounter) as the repositories take them."""
         v = self.form.values()
-        orientation = v["orientation"] or "none"
-        encounter: dict[str, Any] = {
-            "patrol_id": self.patrol_id, "met_at": v["met_at"], "location": v["location"],
-            "situation": v["situation"], "services": v["services"],
-            "medical_outcome": v["medical_outcome"] if "medical_check" in v["services"]
-            else None,
-            "orientation": orientation,
-            "shelter_id": v["shelter_id"] if orientation == "shelter" else None,
-            "refusal_reason": v["refusal_reason"] if orientation == "refused" else None,
-            "consent": bool(v["consent"]), "notes": v["notes"],
-            "anonymous": False, "person_id": None,
-        }
+        encounter: dict[str, Any] = {**self.form.record(), "patrol_id": self.patrol_id,
+                                     "anonymous": False, "person_id": None}
         sex, age, flags = self._who_facts()
-        if age is not None and age < 18 and "minor" not in flags:
+        if isinstance(age, int) and age < AGE_OF_MAJORITY and "minor" not in flags:
             flags.append("minor")
         encounter.update(sex=sex, approx_age=age, flags=flags)
         person = None
@@ -559,13 +509,17 @@ class EncounterForm(QWidget):
         person, encounter = self.values()
 
         def write(store: Store) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+            # everything wrong, with the person and the encounter, found before any write
+            province = store.profile.province
+            person_errors = every_error("person", person, province) if person else []
+            errors = every_error("encounter", {**encounter, "person_id": _NEW_PERSON_ID}
+                                 if person else encounter, province)
+            if errors or person_errors:
+                raise EncounterInvalid(errors, person_errors)
             with store.transaction():
                 created = None
                 if person is not None:
-                    try:
-                        created = store.persons.create(person)
-                    except ValidationError as e:
-                        raise PersonInvalid(e.errors) from e
+                    created = store.persons.create(person)
                     values = {**encounter, "person_id": created["id"]}
                 else:
                     values = encounter
@@ -591,22 +545,22 @@ class EncounterForm(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self._saving = False
-        if isinstance(error, PersonInvalid):
-            self.form.clear_errors()
-            self.problem.hide()
-            self._show_unplaced(self.person_form.show_errors(error.errors))
+        self.last_saved.clear()  # "Saved: …" of the one before would read as this one's
+        if isinstance(error, EncounterInvalid):
+            self._show_errors(error.encounter_errors, error.person_errors)
         elif isinstance(error, ValidationError):
-            self._show_encounter_errors(error.errors)
+            self._show_errors(error.errors, [])
         elif isinstance(error, UserFacingError):
             self.problem.setText(messages.error_text(error))
             self.problem.show()
         else:
             self.ctx.events.error_reported.emit(error)
 
-    def _show_encounter_errors(self, errors: list[FieldError]) -> None:
+    def _show_errors(self, errors: list[FieldError], person_errors: list[FieldError]) -> None:
+        """Every problem at once, each under its field; the focus on the first one."""
         who: list[FieldError] = []
         anon: list[FieldError] = []
-        person: list[FieldError] = []
+        person: list[FieldError] = list(person_errors)
         main: list[FieldError] = []
         anon_names = {"sex": "anon_sex", "approx_age": "anon_age"}
         for e in errors:
@@ -614,21 +568,30 @@ class EncounterForm(QWidget):
                 who.append(e)
             elif e.field in anon_names and self.mode == ANONYMOUS:
                 anon.append(FieldError(anon_names[e.field], e.code, e.params))
+            elif e.field in anon_names and self.mode == NEW:
+                person.append(e)  # the encounter takes sex and age from the new person
             else:
-                (person if e.field in anon_names and self.mode == NEW else main).append(e)
-        # the last form to show errors takes the focus: go from the bottom up
-        unplaced = self.form.show_errors(main)
-        unplaced += self.anon_form.show_errors(anon)
-        unplaced += self.person_form.show_errors(person)
+                main.append(e)
+        unplaced = self.form.show_errors(main, focus=False)
+        unplaced += self.anon_form.show_errors(anon, focus=False)
+        unplaced += self.person_form.show_errors(person, focus=False)
         self.who_error.setVisible(bool(who))
         if who:
             self.who_error.setText(messages.field_error_text(who[0]))
-            self.focus_who()
         self._show_unplaced(unplaced)
+        if who:
+            self.focus_who()
+            return
+        for form in (self.person_form, self.anon_form, self.form):  # top to bottom
+            first = next((form.editors[n].widget for n, err in form.errors.items()
+                          if not err.isHidden()), None)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def _show_unplaced(self, unplaced: list[FieldError]) -> None:
-        if unplaced:
-            self.problem.setText(messages.error_text(ValidationError(unplaced)))
+        self.problem.setText("; ".join(f"{messages.field_label(e.field)}: "
+                                       f"{messages.field_error_text(e)}" for e in unplaced))
         self.problem.setVisible(bool(unplaced))
 
     # --- leaving ------------------------------------------------------------------------------
@@ -637,15 +600,11 @@ class EncounterForm(QWidget):
         """Esc: close, asking first only if something typed would be lost."""
         if not self.is_open:
             return
-        if self.is_dirty():
-            answer = QMessageBox.question(
+        if self.is_dirty() and not confirm_discard(
                 self, QCoreApplication.translate("Encounter", "Cancel this encounter?"),
                 QCoreApplication.translate(
-                    "Encounter", "What you typed for this encounter will be lost."),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+                    "Encounter", "What you typed for this encounter will be lost.")):
+            return
         self.close_form()
 
     def close_form(self) -> None:

@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         ctx.events.error_reported.connect(self.show_error)
         ctx.db.job_failed.connect(self.show_error)
-        ctx.events.records_changed.connect(lambda _kind: self.refresh_pending())
+        # bound methods, not lambdas: Qt disconnects them when a lock deletes this window
+        ctx.events.records_changed.connect(self._records_changed)
         self.rail.setCurrentRow(0)
         self.refresh_pending()
 
@@ -122,6 +123,9 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.sync_slot)
         bar.addPermanentWidget(self.pending)
         bar.addPermanentWidget(self.lock_button)
+
+    def _records_changed(self, _kind: str) -> None:
+        self.refresh_pending()
 
     def refresh_pending(self) -> None:
         self.ctx.db.run(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -27,11 +28,23 @@ from fieldapp.store import queries
 from fieldapp.store.repository import Store, ValidationError
 from fieldapp.ui.context import Context
 from fieldapp.ui.encounter_form import EncounterForm
-from fieldapp.ui.forms import DateEditor, DateTimeEditor, Form, TextEditor, isolate
+from fieldapp.ui.forms import (
+    DateEditor,
+    DateTimeEditor,
+    Form,
+    TextEditor,
+    every_error,
+    in_reading_order,
+    isolate,
+    isolate_ltr,
+)
 from fieldapp.ui.person_text import display_name
-from fieldapp.ui.screen import Screen, empty_state, heading
+from fieldapp.ui.screen import Screen, empty_state, heading, join_list, long_date
 
 Row = dict[str, Any]
+# The store's setting that remembers, per vault, the patrol the user was in (after a lock or a
+# restart the Patrols screen comes back to it, not to another open patrol of the team).
+PATROL_IN_USE = "patrol_in_use"
 
 
 def now_text() -> str:
@@ -41,6 +54,46 @@ def now_text() -> str:
 
 def in_progress(patrol: Row | None) -> bool:
     return bool(patrol and patrol.get("started_at") and not patrol.get("ended_at"))
+
+
+def _same_team(a: str | None, b: str | None) -> bool:
+    return " ".join((a or "").split()).casefold() == " ".join((b or "").split()).casefold()
+
+
+def ask_second_patrol(parent: QWidget, patrol: Row) -> str:
+    """A patrol of the same team is already open on that day: "open" it, "start" a second
+    one anyway, or go "back" to the form (Esc)."""
+    box = QMessageBox(parent)
+    box.setObjectName("second_patrol_question")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate(
+        "Patrols", "Another patrol of this team is open"))
+    details = [isolate(patrol.get("area")), QCoreApplication.translate(
+        "Patrols", "started at %1").replace(
+        "%1", isolate_ltr((patrol.get("started_at") or "")[11:16]))]
+    box.setText(QCoreApplication.translate(
+        "Patrols", "%1 already has a patrol in progress on %2 (%3).")
+        .replace("%1", isolate(patrol.get("team"))).replace("%2", long_date(patrol["date"]))
+        .replace("%3", join_list(details)))
+    box.setInformativeText(QCoreApplication.translate(
+        "Patrols", "Encounters are saved into the patrol you open. Go to the patrol in "
+        "progress, or start a second one for the same team?"))
+    choices = {}
+    for key, text, role in (
+            ("open", QCoreApplication.translate("Patrols", "Go to the patrol in progress"),
+             QMessageBox.ButtonRole.AcceptRole),
+            ("start", QCoreApplication.translate("Patrols", "Start a second patrol"),
+             QMessageBox.ButtonRole.DestructiveRole),
+            ("back", QCoreApplication.translate("Patrols", "Back to the form"),
+             QMessageBox.ButtonRole.RejectRole)):
+        button = box.addButton(text, role)
+        button.setObjectName(f"second_patrol_{key}")
+        choices[key] = button
+    box.setDefaultButton(choices["open"])
+    box.setEscapeButton(choices["back"])
+    box.exec()
+    clicked = box.clickedButton()
+    return next((key for key, button in choices.items() if button is clicked), "back")
 
 
 class MembersEditor(TextEditor):
@@ -59,6 +112,7 @@ class PatrolStartForm(QWidget):
 
     started = Signal(dict)
     cancelled = Signal()
+    open_requested = Signal(str)  # go to this patrol in progress instead of starting one
 
     def __init__(self, ctx: Context) -> None:
         super().__init__()
@@ -66,7 +120,7 @@ class PatrolStartForm(QWidget):
         self.setObjectName("patrol_start_form")
         layout = QVBoxLayout(self)
         layout.addWidget(heading(QCoreApplication.translate("Patrols", "Start a patrol")))
-        self.form = Form(columns=2)
+        self.form = Form(columns=2, kind="patrol")
         self.form.add("date", DateEditor(allow_empty=False))
         self.form.add("team", TextEditor(80))
         self.form.add("members", MembersEditor(400, placeholder=QCoreApplication.translate(
@@ -109,13 +163,40 @@ class PatrolStartForm(QWidget):
         self.problem.hide()
         self.form.editors["members"].widget.setFocus()
 
-    def save(self) -> None:
+    def save(self, second: bool = False) -> None:
+        """Start the patrol; first ask if the team has one in progress that day already
+        (``second``: the user said to start another one anyway)."""
         if self.isHidden():
             return
         values = self.form.values()
+
+        def create(store: Store) -> tuple[str, Row]:
+            errors = every_error("patrol", values, store.profile.province)
+            if errors:
+                raise ValidationError(errors)
+            if not second:
+                for patrol in queries.patrols_in_progress(store):
+                    if patrol["date"] == values["date"] and \
+                            _same_team(patrol.get("team"), values["team"]):
+                        return "already_open", patrol
+            return "started", store.patrols.create(values)
+
         self.start_button.setEnabled(False)
-        self.ctx.db.run(lambda store: store.patrols.create(values),
-                        on_done=self._done, on_error=self._failed)
+        self.ctx.db.run(create, on_done=self._answered, on_error=self._failed)
+
+    def _answered(self, answer: tuple[str, Row]) -> None:
+        outcome, patrol = answer
+        if outcome == "started":
+            self._done(patrol)
+            return
+        self.start_button.setEnabled(True)
+        choice = ask_second_patrol(self, patrol)
+        if choice == "start":
+            self.save(second=True)
+        elif choice == "open":
+            self.open_requested.emit(patrol["id"])
+        else:
+            self.form.editors["members"].widget.setFocus()
 
     def _done(self, patrol: Row) -> None:
         self.start_button.setEnabled(True)
@@ -145,7 +226,7 @@ def summary_text(summary: Row, lang: str) -> str:
         .replace("%2", isolate(str(summary["refused"]))),
     ]
     if summary["services"]:
-        given = ", ".join(f"{services.label(code, lang)} {isolate(f'× {count}')}"
+        given = join_list(f"{services.label(code, lang)} {isolate(f'× {count}')}"
                           for code, count in summary["services"].items())
         lines.append(QCoreApplication.translate("Patrols", "Services: %1").replace("%1", given))
     return "\n".join(lines)
@@ -199,6 +280,7 @@ class PatrolsScreen(Screen):
         self.start_button.clicked.connect(self.start_patrol)
         self.start_form.started.connect(self._started)
         self.start_form.cancelled.connect(self._start_cancelled)
+        self.start_form.open_requested.connect(self._open_instead)
         self.patrol_list.currentRowChanged.connect(self._row_chosen)
         self.form.closed.connect(self._form_closed)
         ctx.events.records_changed.connect(self._records_changed)
@@ -274,11 +356,21 @@ class PatrolsScreen(Screen):
     def reload(self, select_id: str | None = None) -> None:
         if select_id:
             self._select_id = select_id
-        self.ctx.db.run(queries.patrols, on_done=self._patrols_arrived)
 
-    def _patrols_arrived(self, rows: list[Row]) -> None:
+        def fetch(store: Store) -> tuple[list[Row], str | None]:
+            return queries.patrols(store), store.setting(PATROL_IN_USE)
+
+        self.ctx.db.run(fetch, on_done=self._patrols_arrived)
+
+    def _remember(self, patrol_id: str) -> None:
+        """The patrol the user is in, kept in the vault for after a lock or a restart."""
+        self.ctx.db.run(lambda store: store.set_setting(PATROL_IN_USE, patrol_id),
+                        on_error=lambda _e: None)  # a vault that refuses writes: not kept
+
+    def _patrols_arrived(self, answer: tuple[list[Row], str | None]) -> None:
+        rows, remembered = answer
         self.patrols = rows
-        wanted = self._select_id or (self.current or {}).get("id")
+        wanted = self._select_id or (self.current or {}).get("id") or remembered
         if self.form.is_open:
             wanted = self.form.patrol_id  # the encounter being typed keeps its patrol
         self._select_id = None
@@ -289,15 +381,20 @@ class PatrolsScreen(Screen):
             item.setData(Qt.ItemDataRole.UserRole, p["id"])
             self.patrol_list.addItem(item)
         ids = [p["id"] for p in rows]
+        me = self.ctx.profile.user_name
         if wanted in ids:
             row = ids.index(wanted)
-        else:
-            row = next((i for i, p in enumerate(rows) if in_progress(p)), 0)
+        else:  # a patrol in progress, one this user started first
+            running = [i for i, p in enumerate(rows) if in_progress(p)]
+            row = next((i for i in running if rows[i].get("created_by") == me),
+                       running[0] if running else 0)
         self.patrol_list.setCurrentRow(row if rows else -1)
         self.patrol_list.blockSignals(False)
         self.patrol_list.setVisible(bool(rows))
         if rows:
             self.show_patrol(rows[row])
+            if self.form.is_open and rows[row]["id"] == self.form.patrol_id:
+                self.form.show_patrol(rows[row])  # its name (a restored draft), its count
         else:
             self.current = None
             self.detail.setVisible(self.form.is_open)
@@ -314,21 +411,25 @@ class PatrolsScreen(Screen):
     def _row_chosen(self, row: int) -> None:
         if 0 <= row < len(self.patrols):
             self.show_patrol(self.patrols[row])
+            if in_progress(self.patrols[row]):
+                self._remember(self.patrols[row]["id"])
 
     def show_patrol(self, patrol: Row) -> None:
         self.current = patrol
         self.empty.hide()
         if self.start_form.isHidden():
             self.detail.show()
-        running = in_progress(patrol)
-        members = ", ".join(isolate(m) for m in patrol.get("members") or [])
-        bits = [patrol["date"], isolate(patrol.get("team")), isolate(patrol.get("commune")),
-                isolate(patrol.get("area")), members]
-        self.patrol_title.setText(" · ".join(b for b in bits if b))
+        # a name is never broken across two lines (no-break spaces inside it)
+        members = join_list(isolate(m.replace(" ", "\u00a0")) for m in patrol.get("members") or [])
+        bits = [long_date(patrol["date"]), isolate(patrol.get("team")),
+                isolate(patrol.get("commune")), isolate(patrol.get("area")), members]
+        # every part is isolated: a mark of the interface's direction leads the line, or an
+        # Arabic header would be laid out left to right
+        self.patrol_title.setText(in_reading_order(" · ".join(b for b in bits if b),
+                                                   self.ctx.lang))
         self.count_label.setText(QCoreApplication.translate(
             "Patrols", "%n encounter(s)", "", patrol["encounters"]))
-        self.new_encounter_button.setVisible(running)
-        self.end_button.setVisible(running)
+        self._show_form_area(self.form.is_open)
         self.problem.hide()
         patrol_id = patrol["id"]
 
@@ -368,7 +469,15 @@ class PatrolsScreen(Screen):
 
     def _started(self, patrol: Row) -> None:
         self.start_form.hide()
+        self._remember(patrol["id"])
         self.reload(select_id=patrol["id"])
+        self.new_encounter_button.setFocus()
+
+    def _open_instead(self, patrol_id: str) -> None:
+        """The team's patrol in progress, rather than a second one."""
+        self.start_form.hide()
+        self._remember(patrol_id)
+        self.reload(select_id=patrol_id)
         self.new_encounter_button.setFocus()
 
     def _start_cancelled(self) -> None:
@@ -424,13 +533,21 @@ class PatrolsScreen(Screen):
             return
         assert self.current is not None
         self.problem.hide()
-        self.form.open(self.current["id"], self.current.get("area"))
+        self._remember(self.current["id"])
+        self.form.open(self.current)
         self._show_form_area(True)
 
     def _show_form_area(self, form_open: bool) -> None:
-        self.summary_label.setVisible(not form_open)
-        self.encounter_list.setVisible(not form_open)
-        self.patrol_list.setEnabled(not form_open)  # the encounter stays with its patrol
+        # while an encounter is typed its form says which patrol it goes to, with the
+        # running count: the list of patrols (the encounter stays with its patrol), the
+        # patrol's own header and its buttons make room for it (1366x768)
+        running = in_progress(self.current)
+        for widget in (self.patrol_title, self.count_label, self.summary_label,
+                       self.encounter_list):
+            widget.setVisible(not form_open)
+        self.new_encounter_button.setVisible(running and not form_open)
+        self.end_button.setVisible(running and not form_open)
+        self.patrol_list.setVisible(bool(self.patrols) and not form_open)
         self.start_button.setEnabled(not form_open)
 
     def _form_closed(self) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp import messages
 from fieldapp.store import queries
-from fieldapp.store.repository import Store
+from fieldapp.store.repository import Store, ValidationError
 from fieldapp.store.search import search_persons
 from fieldapp.ui.context import Context
 from fieldapp.ui.forms import (
@@ -31,16 +31,18 @@ from fieldapp.ui.forms import (
     Form,
     NumberEditor,
     TextEditor,
+    every_error,
     isolate,
     show_failure,
 )
 from fieldapp.ui.person_text import age_text, display_name, seen_text
-from fieldapp.ui.screen import heading
+from fieldapp.ui.screen import heading, join_list
 
 
 def person_form(with_consent: bool = True) -> Form:
-    """The person fields, laid out to fit a 1366×768 screen."""
-    form = Form(columns=2)
+    """The person fields, one under the other: beside the list of persons the form has
+    about 500 pixels at 1366×768, enough for one field a row at a readable width."""
+    form = Form(columns=1, kind="person")
     form.add("name_lat", TextEditor(120, placeholder="Mohamed Benali"))
     form.add("name_ar", TextEditor(120, placeholder="محمد بن علي"))
     form.add("nickname", TextEditor(60))
@@ -48,10 +50,10 @@ def person_form(with_consent: bool = True) -> Form:
     form.add("sex", CodeEditor("sex"))
     form.add("approx_age", NumberEditor(0, 120))
     form.add("birth_date", DateEditor())
-    form.add("flags", CodesEditor("vulnerability_flag", columns=4), span=2)
+    form.add("flags", CodesEditor("vulnerability_flag", columns=3))
     if with_consent:
         form.add("consent", BoolEditor(messages.field_label("consent")), label="")
-    form.add("notes", TextEditor(4000, multiline=True), span=2)
+    form.add("notes", TextEditor(4000, multiline=True, lines=3))
     return form
 
 
@@ -106,7 +108,7 @@ class SimilarHint(QLabel):
                 isolate(p.get("last_where")),
                 seen_text(p.get("last_seen")),
             ]
-            lines.append(f'<a href="{p["id"]}">' + ", ".join(b for b in bits if b) + "</a>")
+            lines.append(f'<a href="{p["id"]}">' + join_list(bits) + "</a>")
         self.setText(
             QCoreApplication.translate("Persons", "Possibly the same as:") + " " + " — ".join(lines)
         )
@@ -164,10 +166,15 @@ class PersonEditor(QWidget):
 
     def save(self) -> None:
         values = self.form.values()
+
+        def create(store: Store) -> dict[str, Any]:
+            errors = every_error("person", values, store.profile.province)
+            if errors:
+                raise ValidationError(errors)  # every problem at once
+            return store.persons.create(values)
+
         self.save_button.setEnabled(False)
-        self.ctx.db.run(
-            lambda store: store.persons.create(values), on_done=self._done, on_error=self._failed
-        )
+        self.ctx.db.run(create, on_done=self._done, on_error=self._failed)
 
     def _done(self, person: dict[str, Any]) -> None:
         self.save_button.setEnabled(True)

@@ -12,19 +12,20 @@ from PySide6.QtCore import (
 
 from fieldapp.domain import vocabularies
 from fieldapp.store import queries
-from fieldapp.ui.forms import (
-    isolate,
-)
+from fieldapp.ui.forms import in_reading_order, isolate
+from fieldapp.ui.screen import join_list
 
 
 def display_name(p: dict[str, Any], lang: str = "fr") -> str:
     """Both spellings (the interface language's script first), each isolated so it keeps
-    its direction, and the nickname."""
+    its direction, and the nickname. In Arabic a right-to-left mark leads: with every part
+    isolated nothing strong would be left, and a title would read left to right."""
     order = ("name_ar", "name_lat") if lang == "ar" else ("name_lat", "name_ar")
     parts = [isolate(p.get(n)) for n in order if p.get(n)]
     if p.get("nickname"):
         parts.append(f"«{isolate(p['nickname'])}»")
-    return " · ".join(parts) if parts else "—"
+    text = " · ".join(parts) if parts else "—"
+    return in_reading_order(text, lang) if lang == "ar" else text
 
 
 def age_text(p: dict[str, Any]) -> str:
@@ -55,8 +56,7 @@ def timeline_text(entry: dict[str, Any], lang: str) -> str:
     voc = vocabularies.vocabulary
     kind = entry["kind"]
     if kind == "encounter":
-        comma = "، " if lang == "ar" else ", "
-        services = comma.join(voc("service").label(s, lang) for s in entry.get("services") or [])
+        services = join_list(voc("service").label(s, lang) for s in entry.get("services") or [])
         parts = [
             QCoreApplication.translate("Persons", "Encounter"),
             isolate(entry.get("location")),

@@ -312,7 +312,12 @@ class PersonsScreen(Screen):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # age, sex and "last seen" as wide as their words (measured on the rows in view only:
+        # the list may hold 100,000 persons), the names take the rest
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(0)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setAlternatingRowColors(True)
         self.page = PersonPage(ctx)
         self.editor = PersonEditor(ctx)

@@ -1,10 +1,14 @@
-"""The base of every main screen."""
+"""The base of every main screen, and small helpers every screen uses: headings, empty
+states, lists joined in the interface's language, and dates as a reader expects them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from fieldapp.ui.context import Context
 
@@ -46,3 +50,46 @@ def empty_state(text: str) -> QLabel:
     label.setProperty("role", "empty")
     label.setWordWrap(True)
     return label
+
+
+def join_list(items: Iterable[str]) -> str:
+    """Items of a list in one line, with the interface language's comma ("، " in Arabic)."""
+    separator = QCoreApplication.translate("Screen", ", ", "between the items of a list")
+    return separator.join(item for item in items if item)
+
+
+def long_date(day: str | date | None) -> str:
+    """A day as headers and reports show it, in the interface's language: "الأحد، 29 نونبر
+    2026", "dimanche 29 novembre 2026" (Western digits, as in Morocco). Inputs and lists keep
+    the ISO form (2026-11-29); a text that is not an ISO date comes back as it is."""
+    if not day:
+        return ""
+    if isinstance(day, str):
+        try:
+            when = date.fromisoformat(day[:10])
+        except ValueError:
+            return day
+    else:
+        when = day
+    return QLocale().toString(QDate(when.year, when.month, when.day),
+                              QLocale.FormatType.LongFormat)
+
+
+def confirm_discard(parent: QWidget, question: str, consequence: str) -> bool:
+    """Ask before throwing typed work away: ``question`` as the title and in bold in the box,
+    ``consequence`` under it, and two buttons that say what they do. Esc, Enter and closing
+    the box keep editing; True only when the user chose to discard."""
+    box = QMessageBox(QMessageBox.Icon.Question, question, question, parent=parent)
+    box.setObjectName("confirm_discard")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(consequence)
+    discard = box.addButton(QCoreApplication.translate("Screen", "Discard changes"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    discard.setObjectName("discard_changes")
+    keep = box.addButton(QCoreApplication.translate("Screen", "Keep editing"),
+                         QMessageBox.ButtonRole.RejectRole)
+    keep.setObjectName("keep_editing")
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard

@@ -17,6 +17,7 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -325,18 +326,29 @@ class BackupBox(QGroupBox):
             self, QCoreApplication.translate("Settings", "Restore from a file…"))
         if not path:
             return
-        passphrase, ok = QInputDialog.getText(
-            self, self.title(), QCoreApplication.translate(
-                "Settings", "Passphrase in use when the backup was made:"),
-            QLineEdit.EchoMode.Password)
-        if not ok or not passphrase:
+        ask = QInputDialog(self)
+        ask.setWindowTitle(self.title())
+        ask.setLabelText(QCoreApplication.translate(
+            "Settings", "Passphrase in use when the backup was made:"))
+        ask.setTextEchoMode(QLineEdit.EchoMode.Password)
+        ask.setOkButtonText(QCoreApplication.translate("Settings", "Continue"))
+        ask.setCancelButtonText(QCoreApplication.translate("Settings", "Cancel"))
+        if ask.exec() != QDialog.DialogCode.Accepted or not ask.textValue():
             return
-        answer = QMessageBox.question(self, self.title(), QCoreApplication.translate(
+        passphrase = ask.textValue()
+        box = QMessageBox(QMessageBox.Icon.Question, self.title(), QCoreApplication.translate(
             "Settings", "Replace everything on this laptop with this backup? Changes made "
             "since the backup come back from the server at the next sync; changes never sent "
             "are lost. The current vault is kept aside in its folder. fieldapp locks "
-            "afterwards."))
-        if answer != QMessageBox.StandardButton.Yes:
+            "afterwards."), parent=self)
+        replace = box.addButton(QCoreApplication.translate("Settings", "Replace with the backup"),
+                                QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(QCoreApplication.translate("Settings", "Keep what is here"),
+                             QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        if box.clickedButton() is not replace:
             return
         vault = self.ctx.db.vault
         self._show_progress(QCoreApplication.translate("Settings", "Checking the backup…"))

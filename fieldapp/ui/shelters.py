@@ -36,8 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp import messages
+from fieldapp.domain import records
 from fieldapp.domain.records import SHELTER
 from fieldapp.store import queries
+from fieldapp.store.repository import Store, ValidationError
 from fieldapp.ui.context import Context
 from fieldapp.ui.forms import Form, NumberEditor, TextEditor, isolate, show_failure
 from fieldapp.ui.screen import Screen, empty_state, heading
@@ -272,8 +274,17 @@ class ShelterEditor(QWidget):
         self.save_button.setEnabled(False)
         self.problem.hide()
         if shelter_id:
-            self.ctx.db.run(lambda store: store.shelters.update(shelter_id, values),
-                            on_done=self._done, on_error=self._failed)
+            def update(store: Store) -> dict[str, Any]:
+                # the capacity may not drop below the people there now (checked in the same
+                # job as the write, on the occupancy the store derives now)
+                there = next((s["occupancy"] for s in queries.shelters(store)
+                              if s["id"] == shelter_id), 0)
+                errors = records.shelter_capacity_errors(values.get("capacity"), there)
+                if errors:
+                    raise ValidationError(errors)
+                return store.shelters.update(shelter_id, values)
+
+            self.ctx.db.run(update, on_done=self._done, on_error=self._failed)
         else:
             self.ctx.db.run(lambda store: store.shelters.create(values),
                             on_done=self._done, on_error=self._failed)
@@ -348,9 +359,10 @@ class SheltersScreen(Screen):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
+        # every column as wide as its longest text; the name in the interface's language
+        # takes what is left, so neither name is cut while there is room
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _index: self.edit_current())
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.edit_button.setEnabled(current.isValid())

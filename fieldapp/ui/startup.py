@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -195,6 +196,7 @@ class UnlockPage(_Card):
 
     def __init__(self) -> None:
         super().__init__(QCoreApplication.translate("Startup", "Unlock fieldapp"))
+        self.setMinimumWidth(420)  # room to see a long passphrase being typed
         row = QHBoxLayout()
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("unlock_passphrase")
@@ -277,13 +279,13 @@ class StartWindow(QWidget):
         self.stack.addWidget(self.create_page)
         self.stack.addWidget(self.unlock_page)
         layout = QVBoxLayout(self)
-        layout.addStretch()
+        layout.addStretch(1)
         row = QHBoxLayout()
-        row.addStretch()
+        row.addStretch(1)
         row.addWidget(self.stack)
-        row.addStretch()
+        row.addStretch(1)
         layout.addLayout(row)
-        layout.addStretch()
+        layout.addStretch(1)
         self.create_page.create_requested.connect(self._create)
         self.create_page.language_chosen.connect(self.language_chosen)
         self.unlock_page.unlock_requested.connect(self._unlock)
@@ -291,7 +293,12 @@ class StartWindow(QWidget):
 
     def show_right_page(self) -> None:
         page = self.unlock_page if self.vault.exists() else self.create_page
+        # the card as tall as its own content, not as the taller page behind it
+        for other in (self.create_page, self.unlock_page):
+            policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
         self.stack.setCurrentWidget(page)
+        self.stack.adjustSize()
         if page is self.unlock_page:
             self.unlock_page.reset()
         else:

@@ -1,4 +1,8 @@
-"""The look: Qt's Fusion style with a calm palette, and a few roles set as properties."""
+"""The look: Qt's Fusion style with a calm palette, and a few roles set as properties.
+
+The rail's side padding is on the list, not on its items: a list view wraps an item's text
+to its own width and adds the item's padding after, so padded items elide a long name
+("Centres d’hébergement") instead of wrapping it."""
 
 from __future__ import annotations
 
@@ -13,8 +17,11 @@ QLabel[role="empty"] { color: #555; font-size: 12pt; padding: 24px; }
 QLabel[role="figure"] { font-size: 20pt; font-weight: 600; color: #1f5f8b; }
 QLabel[role="overdue"] { color: #b3261e; font-weight: 600; }
 QFrame#card { background: white; border: 1px solid #d5dbe1; border-radius: 8px; padding: 16px; }
-QListWidget#rail { background: #1f3b4d; color: white; border: none; font-size: 11pt; }
-QListWidget#rail::item { padding: 10px 12px; }
+QFrame#figure_card { background: white; border: 1px solid #d5dbe1; border-radius: 6px; }
+QStatusBar QLabel#who { padding: 0 8px; }
+QListWidget#rail { background: #1f3b4d; color: white; border: none; font-size: 11pt;
+                   padding: 6px 12px; }
+QListWidget#rail::item { padding: 10px 0; }
 QListWidget#rail::item:selected { background: #2f6f8f; }
 """
 

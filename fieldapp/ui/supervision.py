@@ -1,31 +1,20 @@
 """Supervision: the vigilance view of a province over a period, its exports and weekly report.
 
 The figures come from :func:`fieldapp.store.dashboard.figures` (SQL on the database thread);
-this screen only shows them: the week's figures first as big numbers, then bar charts drawn
-with QPainter. Exports run as long database jobs (progress after ~600 ms, cancellable, no half
-file left behind). The weekly report is HTML built on the database thread and printed to an
-A4 PDF here with QTextDocument and QPdfWriter, which shape Arabic and lay it out right to left.
+this screen only shows them: the week's figures first as big numbers, then bar charts
+(:mod:`fieldapp.ui.supervision_report`), as many side by side as the width takes. Exports
+run as long database jobs (progress after ~600 ms, cancellable, no half file left behind).
+The weekly report is HTML built on the database thread and printed to an A4 PDF here
+(:mod:`fieldapp.ui.supervision_report`).
 """
 
 from __future__ import annotations
 
-import html
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QMarginsF, QRectF, Qt, QUrl
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QImage,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-    QTextDocument,
-    QTextOption,
-)
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,13 +22,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressDialog,
     QPushButton,
     QScrollArea,
-    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -51,87 +40,87 @@ from fieldapp.errors import UserFacingError
 from fieldapp.store import dashboard, export
 from fieldapp.ui.context import Context
 from fieldapp.ui.screen import Screen, heading
-from fieldapp.ui.supervision_queues import ConflictsPanel, DuplicatesPanel
+from fieldapp.ui.supervision_duplicates import DuplicatesPanel
+from fieldapp.ui.supervision_queues import ConflictsPanel
+from fieldapp.ui.supervision_report import (
+    ACCEPTED,
+    BAR,
+    REFUSED,
+    BarChart,
+    night_label,
+    places_taken,
+    print_report,
+    report_html,
+)
 from fieldapp.ui.tasks import Cancelled
 
-BAR = QColor("#3b7dd8")
-ACCEPTED = QColor("#2e9d5b")
-REFUSED = QColor("#c8553d")
-CHART_SIZE = (520, 240)
 
+class FlowGrid(QWidget):
+    """Widgets in rows of equal columns, as many columns (up to ``max_columns``) as the width
+    takes: never wider than its widest widget, so the page never needs a horizontal
+    scrollbar, whatever the language, the text size or the window. The columns follow the
+    layout direction (the first widget on the right in Arabic)."""
 
-class BarChart(QWidget):
-    """Horizontal bars with their label on the leading side and their value at the end."""
-
-    def __init__(self, title: str) -> None:
+    def __init__(self, max_columns: int) -> None:
         super().__init__()
-        self.title = title
-        self.bars: list[tuple[str, int, QColor]] = []
-        self.setMinimumSize(320, 160)
+        self.max_columns = max_columns
+        self.items: list[QWidget] = []
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.columns = 0
 
-    def set_bars(self, bars: list[tuple[str, int, QColor]]) -> None:
-        self.bars = bars
-        self.setMinimumHeight(40 + 22 * max(1, len(bars)))
-        self.update()
+    def add(self, widget: QWidget) -> None:
+        self.items.append(widget)
+        self.relayout()
 
-    def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        self.draw(painter, QRectF(self.rect()), self.layoutDirection())
-        painter.end()
+    def cell_width(self) -> int:
+        return max((w.minimumSizeHint().expandedTo(w.minimumSize()).width()
+                    for w in self.items), default=0)
 
-    def draw(self, painter: QPainter, rect: QRectF, direction: Qt.LayoutDirection) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setLayoutDirection(direction)
-        metrics = painter.fontMetrics()
-        line = metrics.height() + 6
-        title_rect = QRectF(rect.left(), rect.top(), rect.width(), line)
-        painter.setPen(self.palette().windowText().color())
-        painter.drawText(title_rect, int(_visual(direction, Qt.AlignmentFlag.AlignLeading)
-                                         | Qt.AlignmentFlag.AlignVCenter), self.title)
-        if not self.bars:
+    def columns_for(self, width: int) -> int:
+        spacing = max(0, self.grid.horizontalSpacing())
+        fits = (width + spacing) // max(1, self.cell_width() + spacing)
+        return max(1, min(self.max_columns, len(self.items), fits))
+
+    def relayout(self, width: int | None = None) -> None:
+        self.updateGeometry()  # the widest widget may have changed
+        columns = self.columns_for(self.width() if width is None else width)
+        if columns == self.columns and self.grid.count() == len(self.items):
             return
-        label_width = min(rect.width() * 0.4,
-                          max(metrics.horizontalAdvance(b[0]) for b in self.bars) + 8)
-        value_width = metrics.horizontalAdvance("0000000") + 6
-        top = rect.top() + line
-        height = min(line, (rect.height() - line) / len(self.bars))
-        span = rect.width() - label_width - value_width
-        biggest = max(max(b[1] for b in self.bars), 1)
-        rtl = direction == Qt.LayoutDirection.RightToLeft
-        for i, (label, value, color) in enumerate(self.bars):
-            y = top + i * height
-            length = span * value / biggest
-            if rtl:
-                label_rect = QRectF(rect.right() - label_width, y, label_width - 6, height)
-                bar = QRectF(rect.right() - label_width - length, y + 3, length, height - 6)
-                value_rect = QRectF(bar.left() - value_width, y, value_width - 4, height)
-            else:
-                label_rect = QRectF(rect.left(), y, label_width - 6, height)
-                bar = QRectF(rect.left() + label_width, y + 3, length, height - 6)
-                value_rect = QRectF(bar.right() + 4, y, value_width - 4, height)
-            painter.drawText(label_rect, int(_visual(direction, Qt.AlignmentFlag.AlignTrailing)
-                                             | Qt.AlignmentFlag.AlignVCenter),
-                             metrics.elidedText(label, Qt.TextElideMode.ElideMiddle,
-                                                int(label_rect.width())))
-            painter.fillRect(bar, color)
-            painter.drawText(value_rect, int(_visual(direction, Qt.AlignmentFlag.AlignLeading)
-                                             | Qt.AlignmentFlag.AlignVCenter), str(value))
+        self.columns = columns
+        for widget in self.items:
+            self.grid.removeWidget(widget)
+        for i, widget in enumerate(self.items):
+            self.grid.addWidget(widget, i // columns, i % columns)
+        for column in range(self.max_columns):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
 
-    def to_image(self, direction: Qt.LayoutDirection, scale: int = 2) -> QImage:
-        """The chart at a fixed size, for the printed report."""
-        width, height = CHART_SIZE[0], max(CHART_SIZE[1] // 2, 40 + 22 * len(self.bars))
-        image = QImage(width * scale, height * scale, QImage.Format.Format_ARGB32)
-        image.fill(QColor("white"))
-        painter = QPainter(image)
-        painter.scale(scale, scale)
-        painter.setFont(self.font())
-        self.draw(painter, QRectF(0, 0, width, height), direction)
-        painter.end()
-        return image
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        margins = self.grid.contentsMargins()
+        return QSize(self.cell_width() + margins.left() + margins.right(), hint.height())
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.relayout(event.size().width())
 
 
-def _visual(direction: Qt.LayoutDirection, alignment: Qt.AlignmentFlag) -> Qt.AlignmentFlag:
-    return QStyle.visualAlignment(direction, alignment)
+def figure_card(key: str, caption: str) -> tuple[QFrame, QLabel]:
+    """One figure: the number above its caption, both centred, in a card."""
+    card = QFrame()
+    card.setObjectName("figure_card")
+    box = QVBoxLayout(card)
+    value = QLabel("–")
+    value.setObjectName(f"figure_{key}")
+    value.setProperty("role", "figure")
+    value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    text = QLabel(caption)
+    text.setObjectName(f"caption_{key}")
+    text.setWordWrap(True)
+    text.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+    box.addWidget(value)
+    box.addWidget(text, 1)
+    return card, value
 
 
 def period_figures(store: Any, province: str, since: str, until: str) -> dict[str, Any]:
@@ -174,8 +163,8 @@ class SupervisionScreen(Screen):
         outer.addLayout(top)
 
         body = QWidget()
+        body.setObjectName("figures_page")
         layout = QVBoxLayout(body)
-        self.numbers = QGridLayout()
         self.number_labels: dict[str, QLabel] = {}
         names = [
             ("people_met", QCoreApplication.translate("Supervision", "People met")),
@@ -190,32 +179,28 @@ class SupervisionScreen(Screen):
             ("patrols", QCoreApplication.translate("Supervision", "Patrols")),
         ]
         self.number_names = dict(names)
-        for i, (key, text) in enumerate(names):
-            value = QLabel("–")
-            value.setObjectName(f"figure_{key}")
-            font = value.font()
-            font.setPointSizeF(font.pointSizeF() * 2)
-            font.setBold(True)
-            value.setFont(font)
-            caption = QLabel(text)
-            caption.setWordWrap(True)
-            self.numbers.addWidget(value, (i // 5) * 2, i % 5)
-            self.numbers.addWidget(caption, (i // 5) * 2 + 1, i % 5)
+        # as many figures side by side as the width takes, each number above its caption
+        self.numbers = FlowGrid(max_columns=5)
+        self.numbers.setObjectName("figures")
+        for key, text in names:
+            card, value = figure_card(key, text)
+            self.numbers.add(card)
             self.number_labels[key] = value
-        layout.addLayout(self.numbers)
-        charts = QHBoxLayout()
+        layout.addWidget(self.numbers)
         self.services_chart = BarChart(
             QCoreApplication.translate("Supervision", "Services given by kind"))
         self.nights_chart = BarChart(
             QCoreApplication.translate("Supervision", "Encounters per night"))
         self.orientation_chart = BarChart(
             QCoreApplication.translate("Supervision", "Orientations accepted and refused"))
+        self.charts = FlowGrid(max_columns=3)
+        self.charts.setObjectName("charts")
         for name, chart in (("services_chart", self.services_chart),
                             ("nights_chart", self.nights_chart),
                             ("orientation_chart", self.orientation_chart)):
             chart.setObjectName(name)
-            charts.addWidget(chart)
-        layout.addLayout(charts)
+            self.charts.add(chart)
+        layout.addWidget(self.charts)
         layout.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -306,15 +291,15 @@ class SupervisionScreen(Screen):
         capacity = sum(s["capacity"] for s in f["shelters"])
         occupancy = sum(s["occupancy"] for s in f["shelters"])
         for key, label in self.number_labels.items():
-            if key == "occupancy":
-                label.setText(f"\u2066{occupancy} / {capacity}\u2069")
-            else:
-                label.setText(str(f[key]))
+            label.setText(places_taken(occupancy, capacity) if key == "occupancy"
+                          else str(f[key]))
+        self.numbers.relayout()
         lang = self.ctx.lang
         service = vocabularies.vocabulary("service")
         self.services_chart.set_bars([(service.label(code, lang) if code in service else code,
                                        n, BAR) for code, n in f["services"].items()])
-        self.nights_chart.set_bars([(night, n, BAR) for night, n in f["per_night"].items()])
+        self.nights_chart.set_bars([(night_label(night), n, BAR)
+                                    for night, n in f["per_night"].items()])
         self.orientation_chart.set_bars([
             (QCoreApplication.translate("Supervision", "Accepted"), f["oriented"], ACCEPTED),
             (QCoreApplication.translate("Supervision", "Refused"), f["refused"], REFUSED)])
@@ -357,13 +342,18 @@ class SupervisionScreen(Screen):
         filters = {"province": province}
         if list_name != "persons":
             filters.update(since=since, until=until)
-        writer = export.write_xlsx if path.lower().endswith(".xlsx") else export.write_csv
         language = None if codes else export_language(self.ctx.lang, list_name)
+        right_to_left = language is not None and self.ctx.lang == "ar"
 
         def job(store: Any, progress: Any) -> tuple[int, str]:
             total = dashboard.export_count(store, list_name, filters) + 1
             rows = dashboard.export_rows(store, list_name, filters, pseudonymised, language)
-            return writer(path, rows, progress, total) - 1, path
+            if path.lower().endswith(".xlsx"):  # an Arabic sheet reads from the right
+                written = export.write_xlsx(path, rows, progress, total,
+                                            right_to_left=right_to_left)
+            else:
+                written = export.write_csv(path, rows, progress, total)
+            return written - 1, path
 
         dialog = QProgressDialog(
             QCoreApplication.translate("Supervision", "Exporting…"),
@@ -465,8 +455,14 @@ class ExportChoice(QDialog):
             "Supervision", "Field names and &codes instead of labels (for data teams)"))
         self.codes.setObjectName("codes")
         box.addWidget(self.codes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        # the buttons say what they do, in the app's words (Qt's own Arabic says «احفظ» «ألغِ»)
+        buttons = QDialogButtonBox()
+        export_button = buttons.addButton(QCoreApplication.translate("Supervision", "Export"),
+                                          QDialogButtonBox.ButtonRole.AcceptRole)
+        export_button.setObjectName("export_confirm")
+        export_button.setDefault(True)
+        buttons.addButton(QCoreApplication.translate("Supervision", "Cancel"),
+                          QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
@@ -480,84 +476,3 @@ def export_language(lang: str, list_name: str) -> dashboard.ExportLanguage:
     return dashboard.ExportLanguage(lang, headers,
                                     QCoreApplication.translate("Supervision", "Yes"),
                                     QCoreApplication.translate("Supervision", "No"))
-
-
-def _table(rows: list[tuple[str, Any]], head: tuple[str, str]) -> str:
-    body = "".join(f"<tr><td>{html.escape(str(a))}</td><td class='n'>{b}</td></tr>"
-                   for a, b in rows)
-    return (f"<table cellspacing='0' cellpadding='4' border='1' width='100%'><tr>"
-            f"<th>{html.escape(head[0])}</th><th>{html.escape(head[1])}</th></tr>{body}</table>")
-
-
-def report_html(f: dict[str, Any], lang: str, titles: dict[str, str], province: str) -> str:
-    """The weekly report as HTML in ``lang`` (right to left for Arabic). Pure: runs on the
-    database thread; charts are images named ``chart://<name>`` added when printing."""
-    voc = vocabularies.vocabulary
-    direction = "rtl" if lang == "ar" else "ltr"
-    align = "right" if lang == "ar" else "left"
-    capacity = sum(s["capacity"] for s in f["shelters"])
-    occupancy = sum(s["occupancy"] for s in f["shelters"])
-    values = dict(f, occupancy=f"\u2066{occupancy} / {capacity}\u2069")
-    numbers = "".join(
-        f"<td align='center'><span class='big'>{html.escape(str(values[k]))}</span><br/>"
-        f"{html.escape(t)}</td>" + ("</tr><tr>" if i % 3 == 2 else "")
-        for i, (k, t) in enumerate(titles.items()))
-    count = QCoreApplication.translate("Supervision", "Number")
-    status = voc("case_status")
-    group = voc("target_group")
-    shelter_rows = [((s["name_ar"] if lang == "ar" else s["name_fr"]) or s["name_fr"] or "",
-                     f"\u2066{s['occupancy']} / {s['capacity']}\u2069") for s in f["shelters"]]
-    title = QCoreApplication.translate("Supervision", "Weekly vigilance report")
-    period = QCoreApplication.translate("Supervision", "{province}, from {since} to {until}")
-    period = period.format(province=html.escape(province), since=f"\u2066{f['since']}\u2069",
-                           until=f"\u2066{f['until']}\u2069")
-    parts = [
-        f"<html dir='{direction}'><head><style>body {{ font-size: 10pt; }} "
-        f"h1 {{ font-size: 16pt; }} h2 {{ font-size: 12pt; margin-top: 10px; }} "
-        f".big {{ font-size: 18pt; font-weight: bold; }} th {{ background: #e8eef7; }} "
-        f"td.n {{ text-align: center; }}</style></head>"
-        f"<body dir='{direction}' align='{align}'>",
-        f"<h1>{html.escape(title)}</h1><p>{period}</p>",
-        f"<table width='100%' cellpadding='6'><tr>{numbers}</tr></table>",
-        f"<h2>{html.escape(QCoreApplication.translate('Supervision', 'Charts'))}</h2>",
-        "<p><img src='chart://services' width='330'/> <img src='chart://nights' width='330'/>"
-        "</p><p><img src='chart://orientations' width='330'/></p>",
-        f"<h2>{html.escape(QCoreApplication.translate('Supervision', 'Cases by status'))}</h2>",
-        _table([(status.label(k, lang) if k in status else k, n)
-                for k, n in f["cases_by_status"].items()],
-               (QCoreApplication.translate("Supervision", "Status"), count)),
-        f"<h2>{html.escape(QCoreApplication.translate('Supervision', 'Cases by target group'))}"
-        "</h2>",
-        _table([(group.label(k, lang) if k in group else k, n)
-                for k, n in f["cases_by_group"].items()],
-               (QCoreApplication.translate("Supervision", "Target group"), count)),
-        f"<h2>{html.escape(QCoreApplication.translate('Supervision', 'Shelters'))}</h2>",
-        _table(shelter_rows, (QCoreApplication.translate("Supervision", "Shelter"),
-                              QCoreApplication.translate("Supervision", "Occupancy"))),
-        "</body></html>",
-    ]
-    return "".join(parts)
-
-
-def print_report(path: str, text: str, lang: str, charts: dict[str, BarChart]) -> None:
-    """Lay the report out on A4 and write it as PDF (GUI thread: QTextDocument, charts)."""
-    direction = (Qt.LayoutDirection.RightToLeft if lang == "ar"
-                 else Qt.LayoutDirection.LeftToRight)
-    writer = QPdfWriter(path)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-    writer.setResolution(150)
-    writer.setTitle(QCoreApplication.translate("Supervision", "Weekly vigilance report"))
-    doc = QTextDocument()
-    option = QTextOption()
-    option.setTextDirection(direction)
-    doc.setDefaultTextOption(option)
-    font = QFont("Noto Naskh Arabic" if lang == "ar" else "DejaVu Sans")
-    font.setPointSizeF(10)
-    doc.setDefaultFont(font)
-    for name, chart in charts.items():
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart://{name}"),
-                        chart.to_image(direction))
-    doc.setHtml(text)
-    doc.print_(writer)

@@ -14,6 +14,7 @@ import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import shiboken6
@@ -100,6 +101,31 @@ class _Worker(QObject):
         self.job_finished.emit(_Outcome(job, result=result))
 
 
+def _owners(*callbacks: Callable[..., Any] | None) -> list[QObject]:
+    """The Qt objects an answer is meant for: the object of a bound method, and the ones a
+    closure captured (``lambda rows: self._fill(rows)`` captures ``self``). An answer that
+    arrives after one of them was deleted (its window closed by a lock, a language change or
+    quitting) is dropped instead of reaching a deleted widget."""
+    found: list[QObject] = []
+    for callback in callbacks:
+        while isinstance(callback, partial):
+            found += [a for a in callback.args if isinstance(a, QObject)]
+            callback = callback.func
+        if callback is None:
+            continue
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject):
+            found.append(owner)
+        for cell in getattr(callback, "__closure__", None) or ():
+            try:
+                value = cell.cell_contents
+            except ValueError:  # a cell not yet filled
+                continue
+            if isinstance(value, QObject):
+                found.append(value)
+    return found
+
+
 class DbWorker(QObject):
     """Runs database jobs in order on one thread that owns the vault's connection."""
 
@@ -158,9 +184,8 @@ class DbWorker(QObject):
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
-        owner = getattr(job.on_done or job.on_error, "__self__", None)
-        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
-            return  # its window was closed (lock, language change) before the answer
+        if not all(shiboken6.isValid(o) for o in _owners(job.on_done, job.on_error)):
+            return  # its window was closed (lock, language change, quit) before the answer
         if error is None:
             if job.on_done is not None:
                 job.on_done(result)

@@ -3,6 +3,8 @@ waiting to sync."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -14,28 +16,41 @@ from fieldapp.store.repository import Store
 from fieldapp.ui.context import Context
 from fieldapp.ui.forms import isolate, isolate_ltr
 from fieldapp.ui.person_text import display_name
-from fieldapp.ui.screen import Screen, empty_state, heading
+from fieldapp.ui.screen import Screen, empty_state, heading, long_date
+
+
+# The tiles' captions: plural forms chosen by the figure above them ("1 patrol in progress",
+# "2 patrols in progress"; Arabic has six forms).
+def _patrols_caption(n: int) -> str:
+    return QCoreApplication.translate("Today", "patrol(s) in progress", "", n)
+
+
+def _overdue_caption(n: int) -> str:
+    return QCoreApplication.translate("Today", "overdue follow-up(s)", "", n)
+
+
+def _due_caption(n: int) -> str:
+    return QCoreApplication.translate("Today", "follow-up(s) due this week", "", n)
+
+
+def _pending_caption(n: int) -> str:
+    return QCoreApplication.translate("Today", "change(s) waiting to sync", "", n)
 
 
 class TodayScreen(Screen):
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.title()))
+        self.heading = heading(self._heading_text())
+        self.heading.setObjectName("today_heading")
+        layout.addWidget(self.heading)
         figures = QHBoxLayout()
-        self.patrol_figure = self._figure(
-            figures, QCoreApplication.translate("Today", "patrols in progress")
-        )
-        self.overdue_figure = self._figure(
-            figures, QCoreApplication.translate("Today", "overdue follow-ups")
-        )
-        self.due_figure = self._figure(
-            figures, QCoreApplication.translate("Today", "follow-ups due this week")
-        )
-        self.pending_figure = self._figure(
-            figures, QCoreApplication.translate("Today", "changes waiting to sync")
-        )
+        self.tiles = {name: self._figure(figures, name, caption) for name, caption in (
+            ("patrols", _patrols_caption), ("overdue", _overdue_caption),
+            ("due", _due_caption), ("pending", _pending_caption))}
         layout.addLayout(figures)
+        self.patrol_figure, self.overdue_figure, self.due_figure, self.pending_figure = (
+            self.tiles[name][0] for name in ("patrols", "overdue", "due", "pending"))
         layout.addWidget(QLabel(QCoreApplication.translate("Today", "Patrols in progress")))
         self.patrols = QListWidget()
         self.patrols.setObjectName("today_patrols")
@@ -54,24 +69,45 @@ class TodayScreen(Screen):
             )
         )
         layout.addWidget(self.empty)
-        ctx.events.records_changed.connect(lambda _kind: self.activated())
+        # a bound method, not a lambda: Qt disconnects it when this screen is deleted (a lock
+        # closes the window while the application's events live on)
+        ctx.events.records_changed.connect(self._records_changed)
 
-    def _figure(self, row: QHBoxLayout, caption: str) -> QLabel:
+    def _heading_text(self) -> str:
+        today = long_date(date.today())
+        return f"{self.title()} — {today}" if today else self.title()
+
+    def _figure(self, row: QHBoxLayout, name: str,
+                caption: Callable[[int], str]) -> tuple[QLabel, QLabel, Callable[[int], str]]:
         box = QVBoxLayout()
         number = QLabel("0")
+        number.setObjectName(f"today_{name}_figure")
         number.setProperty("role", "figure")
         number.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        text = QLabel(caption)
+        text = QLabel(caption(0))
+        text.setObjectName(f"today_{name}_caption")
         text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        text.setWordWrap(True)
         box.addWidget(number)
         box.addWidget(text)
-        row.addLayout(box)
-        return number
+        row.addLayout(box, 1)
+        return number, text, caption
+
+    def _set_figure(self, name: str, n: int) -> None:
+        number, text, caption = self.tiles[name]
+        number.setText(str(n))
+        text.setText(caption(n))
+        number.setAccessibleName(f"{n} {caption(n)}")
+
+    def _records_changed(self, _kind: str) -> None:
+        self.activated()
 
     def title(self) -> str:
         return QCoreApplication.translate("Today", "Today")
 
     def activated(self) -> None:
+        self.heading.setText(self._heading_text())  # the day changes at midnight, mid-patrol
+
         def fetch(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
             return (
                 queries.patrols_in_progress(store),
@@ -79,7 +115,11 @@ class TodayScreen(Screen):
                 store.pending_count(),
             )
 
-        self.ctx.db.run(fetch, on_done=lambda res: self._fill(*res))
+        self.ctx.db.run(fetch, on_done=self._fetched)
+
+    def _fetched(self, result: tuple[list[dict[str, Any]], list[dict[str, Any]], int]
+                 ) -> None:
+        self._fill(*result)
 
     def _fill(self, patrols: list[dict[str, Any]], due: list[dict[str, Any]], pending: int) -> None:
         lang = self.ctx.lang
@@ -120,10 +160,10 @@ class TodayScreen(Screen):
                 overdue += 1
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.follow_ups.addItem(item)
-        self.patrol_figure.setText(str(len(patrols)))
-        self.overdue_figure.setText(str(overdue))
-        self.due_figure.setText(str(len(due) - overdue))
-        self.pending_figure.setText(str(pending))
+        self._set_figure("patrols", len(patrols))
+        self._set_figure("overdue", overdue)
+        self._set_figure("due", len(due) - overdue)
+        self._set_figure("pending", pending)
         self.empty.setVisible(not patrols and not due)
 
     def _open(self, item: QListWidgetItem) -> None:

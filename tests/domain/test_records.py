@@ -116,3 +116,63 @@ def test_stored_shape_round_trips():
     assert stored["services"] == '["meal","medical_check"]'
     assert stored["anonymous"] == 0
     assert k.from_stored(stored) == rec
+
+
+# --- prepare_stored: the same checks as prepare, and the stored shape in the same pass ------
+
+
+def stored_shape(kind: records.RecordKind, rec: dict) -> tuple:
+    return tuple(kind.to_stored(rec).values())
+
+
+@pytest.mark.parametrize("kind", sorted(VALID))
+def test_prepare_stored_is_prepare_plus_the_stored_shape(kind):
+    k = records.kind(kind)
+    for values in (VALID[kind], {**VALID[kind], "deleted": 1}, k.clean(VALID[kind])):
+        rec, stored, errors = k.prepare_stored(values, TODAY)
+        assert (rec, errors) == k.prepare(values, TODAY)
+        assert errors == []
+        assert stored == stored_shape(k, rec)
+        assert [type(s) for s in stored] == [type(s) for s in stored_shape(k, rec)]
+
+
+def test_prepare_stored_of_every_field_type():
+    from fieldapp.domain.fields import Field
+    from fieldapp.domain.fields import FieldType as T
+
+    k = records.RecordKind("sample", "samples", (
+        Field("flag", T.BOOL), Field("on", T.BOOL), Field("words", T.TEXTS, max_length=20),
+        Field("codes", T.CODES, vocabulary="service"), Field("n", T.INT, maximum=9),
+        Field("day", T.DATE), Field("at", T.DATETIME), Field("ref", T.REF),
+        Field("code", T.CODE, vocabulary="sex"), Field("text", T.TEXT)),
+        defaults={"on": True})
+    samples = [
+        {"province": "rabat"},
+        {"province": "rabat", "flag": True, "on": False, "words": ["l'été \"x\"", " a  b ", ""],
+         "codes": ["meal", "meal", "shower"], "n": " 7 ", "day": date(2026, 1, 2),
+         "at": "2026-01-02T03:04", "ref": PERSON_ID, "code": " female ", "text": " ث  ب "},
+        {"province": "rabat", "flag": 0, "words": "[\"a\", \"b\"]", "codes": "meal", "n": 0},
+    ]
+    for values in samples:
+        rec, stored, errors = k.prepare_stored(values, TODAY)
+        assert (rec, errors) == k.prepare(values, TODAY) and errors == []
+        assert stored == stored_shape(k, rec)
+        assert [type(s) for s in stored] == [type(s) for s in stored_shape(k, rec)]
+    rec, stored, _ = k.prepare_stored(samples[1], TODAY)
+    assert stored[:4] == ("rabat", 0, 1, 0)
+    assert stored[4:6] == ('["l\'été \\"x\\"","a b"]', '["meal","shower"]')
+
+
+@pytest.mark.parametrize(("kind", "changes", "field", "code"), INVALID)
+def test_prepare_stored_refuses_what_prepare_refuses(kind, changes, field, code):
+    k = records.kind(kind)
+    values = {**VALID[kind], **changes}
+    rec, stored, errors = k.prepare_stored(values, TODAY)
+    assert stored is None
+    assert (rec, errors) == k.prepare(values, TODAY)
+    assert any((e.field, e.code) == (field, code) for e in errors), errors
+
+
+def test_prepare_stored_unknown_field_is_a_bug():
+    with pytest.raises(KeyError):
+        records.ENCOUNTER.prepare_stored({"province": "rabat", "shoe_size": 42})

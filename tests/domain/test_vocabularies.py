@@ -120,8 +120,8 @@ def test_labels_are_verbatim_from_vocabulary_md() -> None:
     assert shelter.fr == "Orienté(e) vers un centre d'hébergement"
     assert shelter.ar == "توجيه إلى مركز للإيواء"
     eps = vocabulary("referral_institution").term("eps")
-    assert eps.fr == "Établissement de protection sociale (EPS, loi 14.05)"
-    assert eps.ar == "مؤسسة للرعاية الاجتماعية (القانون 14.05)"
+    assert eps.fr == "Établissement de protection sociale (EPS, loi 65.15)"
+    assert eps.ar == "مؤسسة للرعاية الاجتماعية (القانون 65.15)"
     assert vocabulary("sex").label("female", "ar") == "أنثى"
     assert vocabulary("medical_outcome").label("no_issue", "fr") == "RAS"
 

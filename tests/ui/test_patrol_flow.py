@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from fieldapp.ui import encounter_form
 from fieldapp.ui.patrols import PatrolsScreen
@@ -115,7 +115,7 @@ def test_patrol_with_three_encounters(make_app, qtbot, lang):
     qtbot.keyClick(widget(form, "consent"), K.Key_Space)
     assert not form.consent_note.isVisible()
     qtbot.keyClicks(widget(form, "notes"), "cold night")
-    qtbot.keyClick(widget(form, "notes"), K.Key_Return)  # Enter on the last field saves
+    press(qtbot, K.Key_S, CTRL)
     saved_count(screen, qtbot, 2)
     assert form.who.hasFocus() and not form.person_box.isVisible()
 
@@ -189,8 +189,10 @@ def test_refusal_without_reason_is_shown_inline(make_app, qtbot, lang):
     press(qtbot, K.Key_S, CTRL)
     error = form.form.errors["refusal_reason"]
     qtbot.waitUntil(error.isVisible)
-    assert widget(form, "refusal_reason").hasFocus()
-    assert widget(form, "notes").text() == "asked us to come back"  # nothing typed is lost
+    # a minor: the situation is required too; both said at once, the focus on the first
+    assert form.form.errors["situation"].isVisible()
+    assert widget(form, "situation").hasFocus()
+    assert widget(form, "notes").toPlainText() == "asked us to come back"  # nothing lost
     assert form.mode == "anonymous"
     assert run_in_store(fa, qtbot, lambda s: s.encounters.count()) == 0
     # nobody chosen at all: said under "Who?"
@@ -208,11 +210,11 @@ def test_escape_closes_an_empty_form_without_asking(make_app, qtbot, lang, monke
     form = start_patrol(screen, qtbot)
     asked = []
 
-    def question(*args, **kwargs):
+    def keep_editing(*args, **kwargs):
         asked.append(args)
-        return QMessageBox.StandardButton.Cancel
+        return False
 
-    monkeypatch.setattr(encounter_form.QMessageBox, "question", question)
+    monkeypatch.setattr(encounter_form, "confirm_discard", keep_editing)
     press(qtbot, K.Key_Escape)
     assert not form.isVisible() and not asked
     assert screen.summary_label.isVisible() and screen.new_encounter_button.hasFocus()

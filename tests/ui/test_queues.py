@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QRadioButton
 
 from fieldapp.store import merging, queries
-from fieldapp.ui.supervision_queues import ConflictsPanel, DuplicatesPanel
+from fieldapp.ui.supervision_duplicates import DuplicatesPanel
+from fieldapp.ui.supervision_queues import ConflictsPanel
 from tests.ui.conftest import run_in_store, wait_idle
 
 LEFT = Qt.MouseButton.LeftButton

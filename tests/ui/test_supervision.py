@@ -180,3 +180,22 @@ def _arabic_words(text: str) -> set[str]:
     folded = re.sub("[\u0644\u0622\u0623\u0625\u0627]", "",
                     unicodedata.normalize("NFKC", text))
     return {"".join(sorted(w)) for w in re.findall(r"[\u0621-\u064A]+", folded)}
+
+
+@pytest.mark.parametrize("lang, codes, right_to_left", [("ar", False, True), ("fr", False, False),
+                                                        ("ar", True, False)])
+def test_an_arabic_spreadsheet_reads_from_the_right(make_app, qtbot, tmp_path, lang, codes,
+                                                    right_to_left):
+    """An export in Arabic opens with its first column on the right; one in French, or with
+    field names and codes for data teams, from the left."""
+    from openpyxl import load_workbook
+
+    fa = make_app(lang, seed=lambda store: demo.generate(store, 30, 60))
+    screen = _screen(fa, qtbot)
+    path = tmp_path / "cases.xlsx"
+    screen.start_export("cases", str(path), pseudonymised=True, codes=codes)
+    qtbot.waitUntil(lambda: screen.export_job is None, timeout=20_000)
+    sheet = load_workbook(path).active
+    assert bool(sheet.sheet_view.rightToLeft) is right_to_left
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    assert ("id" in header) is codes
