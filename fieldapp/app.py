@@ -24,9 +24,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from fieldapp import i18n
+from fieldapp import i18n, logs
 from fieldapp.store.replica import StoreReplica
 from fieldapp.store.repository import StorageError, Store
 from fieldapp.store.vault import Vault
@@ -115,6 +115,20 @@ class FieldApp(QObject):
         self.pages_checked.connect(self._pages_checked)
         self.start = self._new_start_window()
         self.start.show()
+        QTimer.singleShot(0, self._say_missing_translations)
+
+    def _say_missing_translations(self) -> None:
+        """An installation without its .qm files would show English without a word: say so
+        (in English and French, the languages that need no translation file to be read)."""
+        missing = [m for m in self.missing_translations if "fieldapp_" in Path(m).name]
+        if missing:
+            QMessageBox.warning(
+                self.start, "fieldapp",
+                "The translation of the interface is missing, so it shows in English: "
+                "reinstall fieldapp or tell your administrator.\n"
+                "La traduction de l'interface manque : elle s'affiche en anglais. "
+                "Réinstallez fieldapp ou prévenez votre administrateur.\n\n"
+                + "\n".join(missing))
 
     def _new_start_window(self) -> StartWindow:
         start = StartWindow(self.vault, self.db, self.lang)
@@ -125,7 +139,7 @@ class FieldApp(QObject):
 
     def apply_language(self, lang: str) -> None:
         self.lang = i18n.normalise_language(lang)
-        i18n.install_translators(self.app, self.lang)
+        self.missing_translations = i18n.install_translators(self.app, self.lang)
         self.app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if self.lang == "ar"
                                     else Qt.LayoutDirection.LeftToRight)
 
@@ -349,6 +363,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_gui(data_dir: Path, lang: str | None = None, smoke: bool = False) -> int:
+    logs.configure(data_dir)
+    previous_hook = sys.excepthook
+
+    def unhandled(kind: type[BaseException], error: BaseException, tb: Any) -> None:
+        logs.log_crash(error)  # the type and the place; the message may hold typed values
+        previous_hook(kind, error, tb)
+
+    sys.excepthook = unhandled
     app = make_application()
     field_app = FieldApp(app, data_dir, lang)
     if smoke:

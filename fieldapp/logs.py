@@ -92,6 +92,12 @@ def configure(data_dir: Path, level: int = logging.INFO) -> Path:
     return path
 
 
+def current_path() -> Path | None:
+    """The log file in use (None before :func:`configure`)."""
+    return Path(_handler.baseFilename) if isinstance(
+        _handler, logging.handlers.RotatingFileHandler) else None
+
+
 def log_crash(error: BaseException) -> None:
     """An error nothing handled: its type and place go to the log."""
     logging.getLogger("fieldapp").error("unhandled error: %s", where(error))

@@ -42,6 +42,26 @@ def error_text(error: UserFacingError) -> str:
             "The vault file is damaged or has been tampered with, so it was not opened and "
             "nothing was changed. Restore it from a backup, or ask your administrator.",
         ),
+        "not_allowed": QCoreApplication.translate(
+            "Messages", "Your role does not allow this; nothing was changed. Ask your "
+            "supervisor if you need it."
+        ),
+        "unknown_member": QCoreApplication.translate(
+            "Messages", "There is no member of this name on this computer."
+        ),
+        "last_member": QCoreApplication.translate(
+            "Messages", "The last member of a vault cannot be removed."
+        ),
+        "wrong_recovery_key": QCoreApplication.translate(
+            "Messages", "This is not the organisation's recovery key for this vault; "
+            "nothing was opened."
+        ),
+        "member_name_missing": QCoreApplication.translate(
+            "Messages", "Give the member's name (--name)."
+        ),
+        "unknown_role": QCoreApplication.translate(
+            "Messages", "This role does not exist."
+        ),
         "too_new": QCoreApplication.translate(
             "Messages",
             "This vault was written by a newer version of fieldapp. Install the latest "

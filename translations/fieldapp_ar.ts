@@ -406,8 +406,8 @@
         </translation>
     </message>
     <message>
-        <source>Something went wrong inside fieldapp. What you saved is safe. If this happens again, tell your administrator.</source>
-        <translation>حدث خطأ داخلي في ⁦fieldapp⁩. ما قمت بحفظه في أمان. إذا تكرر ذلك، أخبر مسؤول النظام.</translation>
+        <source>Something went wrong inside fieldapp. What you saved is safe. If this happens again, tell your administrator: the details are in the log file %1.</source>
+        <translation>حدث خلل داخل ⁦fieldapp⁩. ما حفظته في أمان. إذا تكرر ذلك فأخبر مسؤول النظام: التفاصيل في ملف السجل %1.</translation>
     </message>
 </context>
 <context>
@@ -446,6 +446,30 @@
     <message>
         <source>The vault file is damaged or has been tampered with, so it was not opened and nothing was changed. Restore it from a backup, or ask your administrator.</source>
         <translation>ملف الخزنة المشفرة تالف أو تم التلاعب به، لذلك لم يتم فتحه ولم يتغير أي شيء. استرجعه من نسخة احتياطية، أو اتصل بمسؤول النظام.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this; nothing was changed. Ask your supervisor if you need it.</source>
+        <translation>دورك لا يسمح بهذا، ولم يُغيَّر أي شيء. اطلب ذلك من المشرف إن كنت تحتاج إليه.</translation>
+    </message>
+    <message>
+        <source>There is no member of this name on this computer.</source>
+        <translation>لا يوجد عضو بهذا الاسم على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>The last member of a vault cannot be removed.</source>
+        <translation>لا يمكن حذف آخر عضو في الخزنة.</translation>
+    </message>
+    <message>
+        <source>This is not the organisation&apos;s recovery key for this vault; nothing was opened.</source>
+        <translation>هذا ليس مفتاح الاسترجاع الخاص بالمؤسسة لهذه الخزنة، ولم يُفتح أي شيء.</translation>
+    </message>
+    <message>
+        <source>Give the member&apos;s name (--name).</source>
+        <translation>أدخل اسم العضو (⁦--name⁩).</translation>
+    </message>
+    <message>
+        <source>This role does not exist.</source>
+        <translation>هذا الدور غير موجود.</translation>
     </message>
     <message>
         <source>This vault was written by a newer version of fieldapp. Install the latest version to open it; nothing was changed.</source>

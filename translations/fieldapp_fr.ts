@@ -386,8 +386,8 @@
         </translation>
     </message>
     <message>
-        <source>Something went wrong inside fieldapp. What you saved is safe. If this happens again, tell your administrator.</source>
-        <translation>Une erreur interne s’est produite dans fieldapp. Ce que vous avez enregistré est en sécurité. Si cela se reproduit, prévenez l’administrateur système.</translation>
+        <source>Something went wrong inside fieldapp. What you saved is safe. If this happens again, tell your administrator: the details are in the log file %1.</source>
+        <translation>Un problème est survenu dans fieldapp. Ce que vous avez enregistré est en sécurité. Si cela se reproduit, prévenez votre administrateur : les détails sont dans le journal %1.</translation>
     </message>
 </context>
 <context>
@@ -422,6 +422,30 @@
     <message>
         <source>The vault file is damaged or has been tampered with, so it was not opened and nothing was changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier du coffre-fort est endommagé ou a été altéré : il n’a pas été ouvert et rien n’a été modifié. Restaurez-le à partir d’une sauvegarde ou adressez-vous à l’administrateur système.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this; nothing was changed. Ask your supervisor if you need it.</source>
+        <translation>Votre rôle ne le permet pas ; rien n’a été modifié. Demandez à votre superviseur si vous en avez besoin.</translation>
+    </message>
+    <message>
+        <source>There is no member of this name on this computer.</source>
+        <translation>Aucun membre de ce nom sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The last member of a vault cannot be removed.</source>
+        <translation>Le dernier membre d’un coffre-fort ne peut pas être retiré.</translation>
+    </message>
+    <message>
+        <source>This is not the organisation&apos;s recovery key for this vault; nothing was opened.</source>
+        <translation>Ce n’est pas la clé de récupération de l’organisation pour ce coffre-fort ; rien n’a été ouvert.</translation>
+    </message>
+    <message>
+        <source>Give the member&apos;s name (--name).</source>
+        <translation>Indiquez le nom du membre (--name).</translation>
+    </message>
+    <message>
+        <source>This role does not exist.</source>
+        <translation>Ce rôle n’existe pas.</translation>
     </message>
     <message>
         <source>This vault was written by a newer version of fieldapp. Install the latest version to open it; nothing was changed.</source>

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp import messages
+from fieldapp import logs, messages
 from fieldapp.domain import divisions
 from fieldapp.errors import UserFacingError
 from fieldapp.ui.context import Context
-from fieldapp.ui.forms import isolate
+from fieldapp.ui.forms import isolate, isolate_ltr
 from fieldapp.ui.screen import Screen
 
 
@@ -141,15 +141,17 @@ class MainWindow(QMainWindow):
         if isinstance(error, UserFacingError):
             self.message.setText(messages.error_text(error))
             return
+        if isinstance(error, BaseException):
+            logs.log_crash(error)  # its type and place, for the administrator; no message
         QMessageBox.critical(
             self,
             "fieldapp",
             QCoreApplication.translate(
                 "MainWindow",
                 "Something went wrong inside fieldapp. What you saved is safe. "
-                "If this happens again, tell your administrator.",
-            )
-            + f"\n\n{error!r}",
+                "If this happens again, tell your administrator: the details are in the "
+                "log file %1.",
+            ).replace("%1", isolate_ltr(str(logs.current_path() or ""))),
         )
 
     # --- drafts -----------------------------------------------------------------------

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -20,6 +19,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from fieldapp import logs
 from fieldapp.errors import UserFacingError
 from fieldapp.store.repository import Store
 from fieldapp.store.vault import Vault
@@ -95,7 +95,7 @@ class _Worker(QObject):
             result = job.fn(*args)
         except Exception as e:  # noqa: BLE001 - every failure goes back to the GUI
             if not isinstance(e, (UserFacingError, Cancelled)):
-                log.error("job failed: %s", "".join(traceback.format_exception(e)))
+                log.error("job failed: %s", logs.where(e))  # no message: it may hold values
             self.job_finished.emit(_Outcome(job, error=e))
             return
         self.job_finished.emit(_Outcome(job, result=result))
