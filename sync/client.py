@@ -10,6 +10,7 @@ The client knows the local database only through :class:`Replica` (implemented b
 
 from __future__ import annotations
 
+import email.utils
 import gzip
 import ipaddress
 import json
@@ -18,6 +19,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Protocol
 from urllib.parse import urlparse
 
@@ -104,6 +106,7 @@ class HttpClient:
             data = raw
         attempt = 0
         while True:
+            wait_at_least = 0.0  # the server's Retry-After, when it said one
             try:
                 response = self.session.request(
                     method, self.base_url + path, data=data, headers=headers,
@@ -127,11 +130,13 @@ class HttpClient:
                     error = _error_of(response)
                     if error.kind not in (SyncErrorKind.SERVER, SyncErrorKind.RATE_LIMITED):
                         raise error
+                    wait_at_least = retry_after(response.headers.get("Retry-After"))
             attempt += 1
             if attempt > self.retries:
                 raise error
             delay = min(self.max_backoff, self.backoff * 2 ** (attempt - 1))
-            self.sleep(delay * (0.5 + random.random()))  # jitter: spread the retries
+            # jitter spreads the retries; never sooner than the server asked
+            self.sleep(max(delay * (0.5 + random.random()), wait_at_least))
 
     def enroll(self, code: str, device_name: str) -> dict[str, Any]:
         if not is_enrollment_code(code):
@@ -161,6 +166,29 @@ def is_enrollment_code(code: str) -> bool:
     """The form of the administrator's codes: 16 hexadecimal digits, usually written in four
     groups (``1A2B-3C4D-5E6F-7A8B``); dashes, spaces and case do not matter."""
     return re.fullmatch(r"[0-9A-Fa-f]{16}", re.sub(r"[\s\-]", "", code)) is not None
+
+
+MAX_RETRY_AFTER = 300.0  # seconds: a longer wait is left to the next sync
+
+
+def retry_after(value: str | None) -> float:
+    """Seconds to wait from a ``Retry-After`` header (seconds, or an HTTP date); 0 when
+    absent or unreadable, at most :data:`MAX_RETRY_AFTER`."""
+    if not value:
+        return 0.0
+    try:
+        seconds = float(value.strip())
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return 0.0
+        if when.tzinfo is None:
+            return 0.0
+        seconds = (when - datetime.now(UTC)).total_seconds()
+    if seconds != seconds:  # NaN
+        return 0.0
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 
 
 def _error_of(response: requests.Response) -> SyncError:
