@@ -7,11 +7,17 @@ on PostgreSQL (when it answers), for two workloads:
   own sitting. Targets: round trip <= 4 s, push and pull each >= 2x PouchDB's rate.
 - ``persons``: 10,000 small person records (``--count``).
 
-Figures: wall time of the push, of the pull and of the round trip (push then pull), records/s,
-body bytes per record on the wire (gzip) and after gunzip, and the ratio of the push to a
-baseline measured in the same run: the very same (gzipped) push bodies POSTed with
-``requests`` to a trivial stdlib ``http.server`` in this process that reads the body and
-answers ``{}``.
+Figures: wall time of the push, of the pull and of the round trip (push then pull), the
+server's own time in them (its ``Server-Timing`` header, summed), records/s, body bytes per
+record on the wire (gzip) and after gunzip, and the ratios to baselines measured in the same
+run with a trivial stdlib ``http.server`` in this process and ``requests``: for the push, the
+very same (gzipped) push bodies POSTed to it, which reads each and answers ``{}``; for the
+pull, the very same pull requests answered with the very same answers (gzipped beforehand),
+which the baseline reads without applying them.
+
+The push is ``sync.client.push`` (what ``sync`` does before it pulls), the pull
+``sync.client.sync`` with pages of 500: the app's own code, batches and pages overlapped
+with the laptop's work as in the app.
 
     .venv/bin/python bench/sync.py [--workload peer|persons|both] [--count N] [--rounds R]
                                    [--backend sqlite|postgres|both]
@@ -20,9 +26,11 @@ answers ``{}``.
 from __future__ import annotations
 
 import argparse
+import gzip
 import random
 import shutil
 import threading
+from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -33,7 +41,6 @@ from common import median, report, temp_dir, timed
 from fieldapp.store.replica import StoreReplica
 from sync import client as sync_client
 from sync.client import HttpClient
-from sync.protocol import MAX_BATCH, PushRequest
 from tests.helpers.server import (
     ServerProcess,
     drop_postgres_database,
@@ -78,29 +85,49 @@ class WireSession(requests.Session):
     def __init__(self) -> None:
         super().__init__()
         self.pushes: list[tuple[bytes, dict[str, str]]] = []
+        self.pulls: list[tuple[bytes, dict[str, str], bytes]] = []  # request, its answer
         self.wire_received = 0
         self.plain_received = 0
+        self.server_s = 0.0  # the server's own time (Server-Timing: app;dur=<ms>), summed
 
     def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
         response = super().request(method, url, *args, **kwargs)
         if url.endswith("/v1/push"):
             self.pushes.append((kwargs["data"], dict(kwargs.get("headers") or {})))
+        elif url.endswith("/v1/pull"):
+            self.pulls.append((kwargs["data"], dict(kwargs.get("headers") or {}),
+                               response.content))
+        self.server_s += server_seconds(response.headers.get("server-timing", ""))
         self.plain_received += len(response.content)  # reads the body, gunzipped
         self.wire_received += response.raw.tell()  # bytes off the socket
         return response
 
 
+def server_seconds(header: str) -> float:
+    """``app;dur=12.5`` → 0.0125."""
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        if name == "app" and params.startswith("dur="):
+            return float(params[4:]) / 1000
+    return 0.0
+
+
 class Sink(BaseHTTPRequestHandler):
-    """The baseline: read the body, answer {} (keep-alive, like the real server)."""
+    """The baseline: read the body, answer {} to a push and the next of ``answers``
+    (gzipped already) to a pull (keep-alive, like the real server)."""
 
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # as uvicorn: no 40 ms delayed-ACK stalls
+    answers: deque[bytes] = deque()
 
     def do_POST(self) -> None:  # noqa: N802 - http.server's name
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        body = b"{}"
+        pull = self.path.endswith("/v1/pull")
+        body = self.answers.popleft() if pull else b"{}"
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
+        if pull:
+            self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -114,6 +141,18 @@ def baseline(url: str, bodies: list[tuple[bytes, dict[str, str]]]) -> float:
         def post_all() -> None:
             for data, headers in bodies:
                 with session.post(url + "/v1/push", data=data, headers=headers,
+                                  timeout=60) as r:
+                    r.raise_for_status()
+                    r.content  # noqa: B018 - read the answer, as the client does
+        return timed(post_all)
+
+
+def baseline_pull(url: str, pulls: list[tuple[bytes, dict[str, str], bytes]]) -> float:
+    Sink.answers = deque(gzip.compress(answer, 3) for _, _, answer in pulls)
+    with requests.Session() as session:
+        def post_all() -> None:
+            for data, headers, _ in pulls:
+                with session.post(url + "/v1/pull", data=data, headers=headers,
                                   timeout=60) as r:
                     r.raise_for_status()
                     r.content  # noqa: B018 - read the answer, as the client does
@@ -147,9 +186,8 @@ def one_round(db_url: str, workload: str, count: int, sink_url: str,
         b_client = HttpClient(server.url, b.sync_state()["token"], session=b_session)
 
         def push() -> None:  # what sync() does before it pulls
-            while changes := a.pending_changes(MAX_BATCH):
-                response = a_client.push(PushRequest(tuple(changes), a.sync_state()["epoch"]))
-                a.acknowledge(response)
+            report_ = sync_client.push(a, a_client)
+            assert report_.pushed == count and not report_.rejected, report_
 
         def pull() -> None:
             report_ = sync_client.sync(b, b_client, page_size=500)
@@ -158,6 +196,7 @@ def one_round(db_url: str, workload: str, count: int, sink_url: str,
         push_s = timed(push)
         base_s = baseline(sink_url, a_session.pushes)
         pull_s = timed(pull)
+        pull_base_s = baseline_pull(sink_url, b_session.pulls)
         assert a_store.pending_count() == 0
         got = {r[0] for table in ("persons", "patrols", "shelters", "encounters")
                for r in b_store.conn.execute(f"SELECT id FROM {table}")}
@@ -165,6 +204,8 @@ def one_round(db_url: str, workload: str, count: int, sink_url: str,
         a_session.close()
         b_session.close()
         return {"push": push_s, "pull": pull_s, "baseline": base_s, "count": count,
+                "pull_baseline": pull_base_s,
+                "push_server": a_session.server_s, "pull_server": b_session.server_s,
                 "push_requests": len(a_session.pushes),
                 "sent": a_client.bytes_sent + b_client.bytes_sent,
                 "push_sent": a_client.bytes_sent,
@@ -211,6 +252,10 @@ def run_backend(name: str, workload: str, count: int, rounds: int, sink_url: str
     report("pull (server → reader, pages of 500)", pull, "s",
            f"<= {pouch[2] / 2:.2f}: 2x PouchDB's rate" if peer else "")
     report("round trip (push + pull)", trip, "s", "<= 4" if peer else "")
+    report("push: the server's own time (Server-Timing, sum)",
+           median([x["push_server"] for x in results]), "s")
+    report("pull: the server's own time (Server-Timing, sum)",
+           median([x["pull_server"] for x in results]), "s")
     report("push records/s", count / push, "rec/s")
     report("pull records/s", count / pull, "rec/s")
     report("round trip records/s", count / trip, "rec/s")
@@ -222,6 +267,9 @@ def run_backend(name: str, workload: str, count: int, rounds: int, sink_url: str
     report("pull bytes on the wire (MB)", last["pull_wire"] / 1e6, "MB")
     report("baseline: same push bodies to http.server", base, "s")
     report("ratio push / baseline", push / base, "x")
+    pull_base = median([x["pull_baseline"] for x in results])
+    report("baseline: same pull answers from http.server", pull_base, "s")
+    report("ratio pull / baseline", pull / pull_base, "x")
     if peer:
         print("peers on the same workload (another sitting, ../shared/bench/README.md):")
         for system, p_push, p_pull, p_trip, p_up, p_down in peer_workload.PEERS:

@@ -10,6 +10,7 @@ The client knows the local database only through :class:`Replica` (implemented b
 
 from __future__ import annotations
 
+import dataclasses
 import email.utils
 import gzip
 import ipaddress
@@ -18,6 +19,7 @@ import random
 import re
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -27,6 +29,7 @@ import requests
 
 from sync.protocol import (
     MAX_BATCH,
+    PROTOCOL_VERSION,
     Change,
     PullRequest,
     PullResponse,
@@ -45,7 +48,7 @@ class Replica(Protocol):
 
     def sync_state(self) -> dict[str, Any]: ...  # url, token, epoch, cursor, device_id
     def save_enrollment(self, url: str, enrollment: dict[str, Any]) -> None: ...
-    def pending_changes(self, limit: int) -> list[Change]: ...
+    def pending_changes(self, limit: int, after: int = 0) -> list[Change]: ...
     def acknowledge(self, response: PushResponse) -> None: ...
     def apply_page(self, records: Sequence[RecordState], cursor: str, epoch: str) -> int: ...
     def quarantine_count(self) -> int: ...  # received records set aside (failed the schema)
@@ -77,6 +80,8 @@ class HttpClient:
     sleep: Callable[[float], None] = time.sleep
     bytes_sent: int = 0
     bytes_received: int = 0
+    # the protocol spoken: the newest, until a server says it does not know it yet
+    protocol: int = PROTOCOL_VERSION
 
     def __post_init__(self) -> None:
         try:
@@ -152,10 +157,28 @@ class HttpClient:
         return result
 
     def push(self, request: PushRequest) -> PushResponse:
-        return PushResponse.from_json(self._call("POST", "/v1/push", request.to_json()))
+        return PushResponse.from_json(self._spoken("push", request))
 
     def pull(self, request: PullRequest) -> PullResponse:
-        return PullResponse.from_json(self._call("POST", "/v1/pull", request.to_json()))
+        return PullResponse.from_json(self._spoken("pull", request))
+
+    def _spoken(self, what: str, request: PushRequest | PullRequest) -> Any:
+        """POST the request in the newest protocol both sides speak: a server older than
+        this laptop refuses the newer one (422 ``<what>.protocol: unsupported version``),
+        and is spoken to in protocol 1 from then on."""
+        while True:
+            if request.protocol > self.protocol:
+                request = dataclasses.replace(request, protocol=self.protocol)
+            try:
+                return self._call("POST", f"/v1/{what}", request.to_json())
+            except SyncError as e:
+                body = getattr(e, "body", None) or {}
+                older = (e.status == 422 and request.protocol > 1
+                         and str(body.get("detail", "")).startswith(
+                             f"{what}.protocol: unsupported version"))
+                if not older:
+                    raise
+                self.protocol = request.protocol - 1
 
     def status(self) -> dict[str, Any]:
         result: dict[str, Any] = self._call("GET", "/v1/status")
@@ -244,33 +267,33 @@ def sync(replica: Replica, client: HttpClient | None = None, *, ca_bundle: str |
         # the laptop was restored from a backup: the server may know later mutation ids
         replica.renumber_after_restore(int(client.status()["last_mutation_id"]))
         state = replica.sync_state()
-    for _ in range(2):  # a second round only when the pull found a restored server
-        _push_all(replica, client, state, report, progress, cancelled)
-        if not _pull_all(replica, client, report, progress, cancelled, page_size):
-            break
+    with ThreadPoolExecutor(1, thread_name_prefix="fieldapp-sync") as network:
+        for _ in range(2):  # a second round only when the pull found a restored server
+            _push_all(replica, client, state, report, progress, cancelled, network)
+            if not _pull_all(replica, client, report, progress, cancelled, page_size,
+                             network):
+                break
     report.quarantined = max(0, replica.quarantine_count() - set_aside)
     return report
 
 
+def push(replica: Replica, client: HttpClient, *, progress: Progress | None = None,
+         cancelled: Callable[[], bool] | None = None) -> SyncReport:
+    """Only the push half of :func:`sync`: everything pending, acknowledged."""
+    report = SyncReport()
+    with ThreadPoolExecutor(1, thread_name_prefix="fieldapp-sync") as network:
+        _push_all(replica, client, replica.sync_state(), report, progress, cancelled, network)
+    return report
+
+
 def _push_all(replica: Replica, client: HttpClient, state: dict[str, Any], report: SyncReport,
-              progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
+              progress: Progress | None, cancelled: Callable[[], bool] | None,
+              network: ThreadPoolExecutor) -> None:
     total = int(state.get("pending", 0))
     for _ in range(3):  # at most two rebases after epoch changes
         try:
-            while True:
-                if cancelled and cancelled():
-                    return
-                changes = replica.pending_changes(MAX_BATCH)
-                if not changes:
-                    return
-                epoch = replica.sync_state().get("epoch")
-                response = client.push(PushRequest(tuple(changes), epoch))
-                replica.acknowledge(response)
-                report.pushed += sum(o.status == "applied" for o in response.outcomes)
-                report.rejected += sum(o.status == "rejected" for o in response.outcomes)
-                report.conflicts += sum(len(o.conflicts) for o in response.outcomes)
-                if progress:
-                    progress("push", min(report.pushed + report.rejected, total), total)
+            _push_batches(replica, client, report, progress, cancelled, network, total)
+            return
         except SyncError as e:
             body = getattr(e, "body", {}) or {}
             if e.kind is SyncErrorKind.CONFLICT and body.get("error") in ("epoch_changed",
@@ -284,16 +307,57 @@ def _push_all(replica: Replica, client: HttpClient, state: dict[str, Any], repor
     raise SyncError(SyncErrorKind.SERVER, "the server keeps changing epoch")
 
 
+def _push_batches(replica: Replica, client: HttpClient, report: SyncReport,
+                  progress: Progress | None, cancelled: Callable[[], bool] | None,
+                  network: ThreadPoolExecutor, total: int) -> None:
+    """The outbox in batches, in order. A batch is sent only once the server has answered
+    the one before (it takes a device's mutations in order, without gaps), but the laptop's
+    work overlaps the server's: while the server applies a batch, the laptop reads the next
+    one from its outbox and writes down the answer to the previous one. An answer not yet
+    written down when the sync stops is harmless: its changes are sent again, and the
+    server answers them as duplicates."""
+    changes = replica.pending_changes(MAX_BATCH)
+    epoch = replica.sync_state().get("epoch")
+    while changes and not (cancelled and cancelled()):
+        flight: Future[PushResponse] | None = network.submit(
+            client.push, PushRequest(tuple(changes), epoch))
+        reread = False
+        while flight is not None:
+            sent = changes[-1].mutation_id
+            changes = replica.pending_changes(MAX_BATCH, after=sent)
+            response = flight.result()
+            flight = None
+            epoch = response.epoch
+            if response.last_mutation_id != sent:
+                reread = True  # the server's count is not ours (a restore): read again
+            elif changes and not (cancelled and cancelled()):
+                flight = network.submit(client.push, PushRequest(tuple(changes), epoch))
+            replica.acknowledge(response)
+            report.pushed += sum(o.status == "applied" for o in response.outcomes)
+            report.rejected += sum(o.status == "rejected" for o in response.outcomes)
+            report.conflicts += sum(len(o.conflicts) for o in response.outcomes)
+            if progress:
+                progress("push", min(report.pushed + report.rejected, total), total)
+        if reread:
+            changes = replica.pending_changes(MAX_BATCH)
+
+
 def _pull_all(replica: Replica, client: HttpClient, report: SyncReport,
               progress: Progress | None, cancelled: Callable[[], bool] | None,
-              page_size: int) -> bool:
-    """Pull until up to date; True when the server turned out restored (push again)."""
+              page_size: int, network: ThreadPoolExecutor) -> bool:
+    """Pull until up to date; True when the server turned out restored (push again).
+
+    The next page is asked for as soon as a page arrives (its cursor is in the answer), so
+    the server reads it while the laptop writes this one; each page is still written with
+    its own cursor in one local transaction, in order."""
+    if cancelled and cancelled():
+        return False
+    state = replica.sync_state()
+    epoch = state.get("epoch")
+    flight = network.submit(client.pull, PullRequest(state.get("cursor"), page_size))
     while True:
-        if cancelled and cancelled():
-            return False
-        state = replica.sync_state()
         try:
-            response = client.pull(PullRequest(state.get("cursor"), page_size))
+            response = flight.result()
         except SyncError as e:
             body = getattr(e, "body", {}) or {}
             if e.kind is SyncErrorKind.CONFLICT and body.get("error") == "cursor_unknown":
@@ -302,13 +366,17 @@ def _pull_all(replica: Replica, client: HttpClient, report: SyncReport,
                 report.rebased = True
                 return True
             raise
-        if state.get("epoch") and response.epoch != state["epoch"]:
+        if epoch and response.epoch != epoch:
             replica.rebase(response.epoch, response.last_mutation_id)
             report.rebased = True
             return True
+        more = response.has_more and not (cancelled and cancelled())
+        if more:
+            flight = network.submit(client.pull, PullRequest(response.cursor, page_size))
         report.pulled += replica.apply_page(response.records, response.cursor, response.epoch)
+        epoch = response.epoch
         if progress:
             progress("pull", report.pulled, report.pulled + (page_size if response.has_more
                                                              else 0))
-        if not response.has_more:
+        if not more:
             return False

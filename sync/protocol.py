@@ -16,12 +16,17 @@ import binascii
 import json
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-PROTOCOL_VERSION = 1
+# 2: a pull answer's ``versions`` name only the fields written before the record's own
+# ``version`` (the others were written at it). The server answers each request in the
+# protocol it was asked in, so laptops that speak 1 keep working; a laptop speaks 2 and
+# falls back to 1 with a server that does not know 2 yet.
+PROTOCOL_VERSION = 2
+PROTOCOLS = (1, 2)  # understood by this server
 MAX_BATCH = 500  # changes per push
 MAX_PAGE = 1000  # changes per pull page
 MAX_FIELDS = 64
@@ -71,11 +76,13 @@ class ProtocolError(ValueError):
 
 
 def _req(d: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
-    if not isinstance(d, Mapping):
+    if type(d) is not dict and not isinstance(d, Mapping):
         raise ProtocolError(where, "expected an object")
     if key not in d:
         raise ProtocolError(f"{where}.{key}", "missing")
     value = d[key]
+    if type(value) is kind:  # the usual case, told at once (a bool is not of type int)
+        return value
     if isinstance(value, bool) and kind is int:
         raise ProtocolError(f"{where}.{key}", "expected an integer")
     if not isinstance(value, kind):
@@ -84,6 +91,11 @@ def _req(d: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: s
 
 
 _IDENT = re.compile(r"[\w\-:.]{1,64}", re.ASCII).fullmatch
+# names already found to be identifiers: field names, kinds, provinces repeat in every
+# record of every message, so each is matched once (bounded: a flood of new names only
+# stops the remembering, never the check)
+_NAMES: set[str] = set()
+_MAX_NAMES = 4096
 
 
 def _ident(value: str, where: str) -> str:
@@ -92,8 +104,34 @@ def _ident(value: str, where: str) -> str:
     return value
 
 
+def _name(value: str, where: str) -> str:
+    """:func:`_ident` for names that repeat (kinds, provinces, field names)."""
+    if value in _NAMES:
+        return value
+    _ident(value, where)
+    if len(_NAMES) < _MAX_NAMES:
+        _NAMES.add(value)
+    return value
+
+
+def _names(names: Mapping[str, Any], where: str) -> None:
+    """Every key of ``names`` is an identifier."""
+    if not _NAMES.issuperset(names):
+        for name in names:
+            _name(name, f"{where}.{name}")
+
+
+def _protocol(d: Mapping[str, Any], where: str) -> int:
+    protocol: int = _req(d, "protocol", int, where)
+    if protocol not in PROTOCOLS:
+        raise ProtocolError(f"{where}.protocol", f"unsupported version {protocol}")
+    return protocol
+
+
 def _check_text(value: str, where: str) -> str:
     """Text that can be stored: no lone surrogates (JSON's "\\ud800" is not UTF-8)."""
+    if value.isascii():
+        return value
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -111,21 +149,19 @@ def _check_fields(fields: Any, where: str) -> dict[str, Any]:
         raise ProtocolError(where, "expected an object")
     if len(fields) > MAX_FIELDS:
         raise ProtocolError(where, "too many fields")
-    for name in fields:
-        _ident(name, f"{where}.{name}")
+    _names(fields, where)
     return dict(fields)
 
 
 def _check_versions(versions: Any, where: str) -> dict[str, int]:
     if not isinstance(versions, dict) or len(versions) > MAX_FIELDS:
         raise ProtocolError(where, "expected an object of versions")
-    out = {}
+    _names(versions, where)
     for name, v in versions.items():
-        _ident(name, f"{where}.{name}")
-        if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= MAX_INT:
+        # type(v) is int: neither a bool nor a float
+        if type(v) is not int or not 0 <= v <= MAX_INT:
             raise ProtocolError(f"{where}.{name}", "expected a version number")
-        out[name] = v
-    return out
+    return dict(versions)
 
 
 def _stamp(value: Any, where: str) -> int:
@@ -189,7 +225,7 @@ class Change:
         replay = d.get("replay", False)
         if not isinstance(replay, bool):
             raise ProtocolError(f"{where}.replay", "true or false")
-        return cls(mid, _ident(_req(d, "kind", str, where), f"{where}.kind"),
+        return cls(mid, _name(_req(d, "kind", str, where), f"{where}.kind"),
                    _ident(_req(d, "record_id", str, where), f"{where}.record_id"), op,
                    _check_fields(_req(d, "fields", dict, where), f"{where}.fields"),
                    _check_versions(d.get("base", {}), f"{where}.base"), hlc, author, replay)
@@ -207,9 +243,7 @@ class PushRequest:
 
     @classmethod
     def from_json(cls, d: Any) -> PushRequest:
-        protocol = _req(d, "protocol", int, "push")
-        if protocol != PROTOCOL_VERSION:
-            raise ProtocolError("push.protocol", f"unsupported version {protocol}")
+        protocol = _protocol(d, "push")
         raw = _req(d, "changes", list, "push")
         if len(raw) > MAX_BATCH:
             raise ProtocolError("push.changes", f"at most {MAX_BATCH} changes")
@@ -252,9 +286,10 @@ class PushResponse:
     last_mutation_id: int
     epoch: str
     outcomes: tuple[Outcome, ...]
+    protocol: int = PROTOCOL_VERSION  # the request's
 
     def to_json(self) -> dict[str, Any]:
-        return {"protocol": PROTOCOL_VERSION, "last_mutation_id": self.last_mutation_id,
+        return {"protocol": self.protocol, "last_mutation_id": self.last_mutation_id,
                 "epoch": self.epoch, "outcomes": [o.to_json() for o in self.outcomes]}
 
     @classmethod
@@ -268,7 +303,11 @@ class PushResponse:
 @dataclass(frozen=True)
 class RecordState:
     """A record as the server holds it after ``version``: every field's value and the
-    version it was last written at (the pull sends current state, not history)."""
+    version it was last written at (the pull sends current state, not history).
+
+    ``versions`` may leave out the fields written at the record's own ``version`` (protocol
+    2 does, which takes most of the weight off a pull): :meth:`field_version` reads
+    either form."""
 
     province: str
     version: int  # the record's latest version in its province
@@ -279,25 +318,35 @@ class RecordState:
     hlc: int = 0
     device_id: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {"province": self.province, "version": self.version, "kind": self.kind,
-                "record_id": self.record_id, "fields": self.fields, "versions": self.versions,
+    def field_version(self, name: str) -> int:
+        """The version the field ``name`` was last written at."""
+        return self.versions.get(name, self.version)
+
+    def to_json(self, protocol: int = PROTOCOL_VERSION) -> dict[str, Any]:
+        version = self.version
+        versions = (self.versions if protocol < 2
+                    else {n: v for n, v in self.versions.items() if v != version})
+        return {"province": self.province, "version": version, "kind": self.kind,
+                "record_id": self.record_id, "fields": self.fields, "versions": versions,
                 "hlc": self.hlc, "device_id": self.device_id}
 
     @classmethod
     def from_json(cls, d: Any) -> RecordState:
         where = "record"
-        return cls(_ident(_req(d, "province", str, where), "record.province"),
+        if not isinstance(d, dict):
+            raise ProtocolError(where, "expected an object")
+        return cls(_name(_req(d, "province", str, where), "record.province"),
                    _req(d, "version", int, where),
-                   _ident(_req(d, "kind", str, where), "record.kind"),
+                   _name(_req(d, "kind", str, where), "record.kind"),
                    _ident(_req(d, "record_id", str, where), "record.record_id"),
                    _check_fields(_req(d, "fields", dict, where), "record.fields"),
                    _check_versions(_req(d, "versions", dict, where), "record.versions"),
-                   _stamp(d.get("hlc"), "record.hlc"), _optional_text(d.get("device_id"),
-                                                                      "record.device_id"))
+                   _stamp(d.get("hlc"), "record.hlc"),
+                   _optional_text(d.get("device_id"), "record.device_id"))
 
 
 Cursor = dict[str, int]  # province → last version received
+_COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 
 
 def encode_cursor(cursor: Mapping[str, int]) -> str:
@@ -326,9 +375,7 @@ class PullRequest:
 
     @classmethod
     def from_json(cls, d: Any) -> PullRequest:
-        protocol = _req(d, "protocol", int, "pull")
-        if protocol != PROTOCOL_VERSION:
-            raise ProtocolError("pull.protocol", f"unsupported version {protocol}")
+        protocol = _protocol(d, "pull")
         limit = _req(d, "limit", int, "pull")
         if not 1 <= limit <= MAX_PAGE:
             raise ProtocolError("pull.limit", f"from 1 to {MAX_PAGE}")
@@ -347,12 +394,27 @@ class PullResponse:
     last_mutation_id: int
     epoch: str
     scope_counts: dict[str, int] = field(default_factory=dict)  # records per province
+    protocol: int = PROTOCOL_VERSION  # the request's: the form of the records' versions
 
     def to_json(self) -> dict[str, Any]:
-        return {"protocol": PROTOCOL_VERSION, "records": [r.to_json() for r in self.records],
+        protocol = self.protocol
+        return {"protocol": protocol, "records": [r.to_json(protocol) for r in self.records],
                 "cursor": self.cursor, "has_more": self.has_more,
                 "last_mutation_id": self.last_mutation_id, "epoch": self.epoch,
                 "scope_counts": self.scope_counts}
+
+    @staticmethod
+    def json_text(records: Sequence[str], cursor: str, has_more: bool, last_mutation_id: int,
+                  epoch: str, scope_counts: Mapping[str, int],
+                  protocol: int = PROTOCOL_VERSION) -> str:
+        """The JSON of an answer whose records are JSON already (``RecordState.to_json``,
+        written as ``json.dumps(..., ensure_ascii=False, separators=(",", ":"))``): the
+        text :meth:`to_json` makes, without reading the records again."""
+        dump = _COMPACT
+        return (f'{{"protocol":{dump(protocol)},"records":[{",".join(records)}],'
+                f'"cursor":{dump(cursor)},"has_more":{dump(has_more)},'
+                f'"last_mutation_id":{dump(last_mutation_id)},"epoch":{dump(epoch)},'
+                f'"scope_counts":{dump(dict(scope_counts))}}}')
 
     @classmethod
     def from_json(cls, d: Any) -> PullResponse:

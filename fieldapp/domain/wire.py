@@ -22,6 +22,7 @@ repeated choices, …) — the server never rewrites a value behind its author's
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Container, Mapping
 from typing import Any
 
@@ -44,15 +45,32 @@ def empty_stored(kind: RecordKind) -> dict[str, Any]:
 
 
 _LISTS = (FieldType.CODES, FieldType.TEXTS)
-_Spec = tuple[Field, FieldType, bool]  # the field, its type, whether null is its stored form
+# how a field's stored value is read: text of any kind, an integer, a 0/1 flag, a JSON list
+_TEXT, _INTEGER, _FLAG, _LIST = 0, 1, 2, 3
+# the field, its type, whether null is its stored form, how it is read (one of the above)
+_Spec = tuple[Field, FieldType, bool, int]
 _SPECS: dict[str, dict[str, _Spec]] = {}
+
+
+# a JSON array of plain codes, as the app writes choices ('["meal","blanket"]', '[]'): its
+# items are the text between the quotes, exactly as json.loads reads them (no escapes)
+_PLAIN_LIST = re.compile(r'\[\]|\["[\w\-.:]*"(?:,"[\w\-.:]*")*\]', re.ASCII).fullmatch
+
+
+def _reading(t: FieldType) -> int:
+    if t is FieldType.BOOL:
+        return _FLAG
+    if t is FieldType.INT:
+        return _INTEGER
+    return _LIST if t in _LISTS else _TEXT
 
 
 def _specs(kind: RecordKind) -> dict[str, _Spec]:
     specs = _SPECS.get(kind.name)
     if specs is None:
         empty = empty_stored(kind)
-        specs = _SPECS[kind.name] = {f.name: (f, f.type, empty[f.name] is None)
+        specs = _SPECS[kind.name] = {f.name: (f, f.type, empty[f.name] is None,
+                                              _reading(f.type))
                                      for f in kind.fields}
     return specs
 
@@ -101,7 +119,27 @@ def typed_fields(kind: RecordKind,
         if spec is None:
             errors.append(FieldError(name, "unknown_field"))
             continue
-        if value is None:
+        # the values that are right, as the app writes them, are told apart here at once;
+        # everything else (and non-ASCII text, lists) is judged by _typed
+        vt = type(value)
+        reading = spec[3]
+        if vt is str:
+            if reading == _TEXT:
+                if value.isascii() and len(value) <= MAX_WIRE_TEXT:
+                    typed[name] = value
+                    continue
+            elif reading == _LIST and len(value) <= MAX_WIRE_TEXT and _PLAIN_LIST(value):
+                typed[name] = value[2:-2].split('","') if len(value) > 2 else []
+                continue
+        elif vt is int:
+            if reading == _FLAG:
+                if value == 0 or value == 1:
+                    typed[name] = value == 1
+                    continue
+            elif reading == _INTEGER and -MAX_INT <= value <= MAX_INT:
+                typed[name] = value
+                continue
+        elif value is None:
             if spec[2]:
                 typed[name] = None
             else:
@@ -123,13 +161,13 @@ def unnormalised(kind: RecordKind, sent: Mapping[str, Any], typed: Mapping[str, 
     specs = _specs(kind)
     errors = []
     for name, python in typed.items():
+        now = cleaned[name]
+        spec = specs[name]
+        if now is python and spec[3] != _LIST:
+            continue  # prepare kept the very value: nothing to normalise
         if name in invalid:
             continue
-        now = cleaned[name]
-        f, t, _ = specs[name]
-        if now is python and t not in _LISTS:
-            continue  # prepare kept the very value: nothing to normalise
-        stored = f.to_stored(now)  # lists: the same items written the same way?
+        stored = spec[0].to_stored(now)  # lists: the same items written the same way?
         value = sent[name]
         if type(stored) is not type(value) or stored != value:
             errors.append(FieldError(name, "not_normalised"))

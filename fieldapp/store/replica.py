@@ -23,9 +23,24 @@ from fieldapp.store.repository import Store, utc_now
 from fieldapp.store.schema import person_terms
 from sync.protocol import Change, PushResponse, RecordState
 
-_NAME_FIELDS = ("name_ar", "name_lat", "nickname", "cin")
+_NAME_FIELDS = frozenset(("name_ar", "name_lat", "nickname", "cin"))
+_CHUNK = 500  # ids in one IN (...) list
 KEYS = ("url", "token", "device_id", "scope", "epoch", "cursor", "last_success", "user",
         "restored")
+
+
+def _stored_rows(conn: Any, kind: records.RecordKind,
+                 ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The stored fields of the rows ``ids`` of ``kind`` (as ``Repository.stored_fields``)."""
+    names = kind.field_names
+    out = {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        for rid, *row in conn.execute(
+                f"SELECT id, {', '.join(names)} FROM {kind.table} "
+                f"WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            out[rid] = dict(zip(names, row, strict=True))
+    return out
 
 
 class StoreReplica:
@@ -80,10 +95,32 @@ class StoreReplica:
 
     # --- push ----------------------------------------------------------------------------
 
-    def pending_changes(self, limit: int) -> list[Change]:
-        return [Change(e["mutation_id"], e["kind"], e["record_id"], e["op"], e["payload"],
-                       e["base"], e["hlc"], e["author"], e["replay"])
-                for e in self.store.outbox(limit=limit)]
+    def pending_changes(self, limit: int, after: int = 0) -> list[Change]:
+        """Up to ``limit`` outbox entries after mutation ``after``, in order, each with its
+        content (``Store.outbox``, with the rows of lazy create entries read a kind at a
+        time rather than one by one)."""
+        conn = self.store.conn
+        rows = conn.execute(
+            "SELECT mutation_id, kind, record_id, op, payload, base, hlc, author, replay "
+            "FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?",
+            (after, limit)).fetchall()
+        lazy: dict[str, list[str]] = {}
+        for row in rows:
+            if row[4] is None:
+                lazy.setdefault(row[1], []).append(row[2])
+        contents = {(name, rid): content for name, ids in lazy.items()
+                    for rid, content in _stored_rows(conn, records.kind(name), ids).items()}
+        out = []
+        for mid, kind, rid, op, payload, base, hlc, author, replay in rows:
+            if payload is not None:
+                content = json.loads(payload)
+            else:
+                content = contents.get((kind, rid))
+                if content is None:  # no such row: as Store.outbox says it (NotFound)
+                    content = self.store.repo(kind).stored_fields(rid)
+            out.append(Change(mid, kind, rid, op, content, json.loads(base) if base else {},
+                              hlc, author, bool(replay)))
+        return out
 
     def acknowledge(self, response: PushResponse) -> None:
         """Drop what the server has; remember what it refused, for the user to see."""
@@ -97,9 +134,30 @@ class StoreReplica:
                     "code, errors, at) VALUES (?, ?, ?, ?, ?, ?)",
                     (o.mutation_id, row[0] if row else None, row[1] if row else None, o.code,
                      json.dumps(list(o.errors)), utc_now()))
+            self._freeze_acknowledged(response.last_mutation_id)
             self.store.acknowledge(response.last_mutation_id)
             conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                          ("sync.epoch", json.dumps(response.epoch)))
+
+    def _freeze_acknowledged(self, up_to: int) -> None:
+        """What ``Store.freeze_lazy`` does for each acknowledged create entry that still
+        points at its row, a kind at a time: the entry gets the row's content (the ``sent``
+        log keeps it) and the row stops pointing at it."""
+        conn = self.store.conn
+        lazy: dict[str, list[tuple[str, int]]] = {}
+        for kind, rid, mid in conn.execute(
+                "SELECT kind, record_id, mutation_id FROM outbox "
+                "WHERE mutation_id <= ? AND payload IS NULL", (up_to,)).fetchall():
+            lazy.setdefault(kind, []).append((rid, mid))
+        for name, entries in lazy.items():
+            kind = records.kind(name)
+            contents = _stored_rows(conn, kind, [rid for rid, _ in entries])
+            frozen = [(json.dumps(contents[rid], ensure_ascii=False, separators=(",", ":")),
+                       mid) for rid, mid in entries if rid in contents]
+            conn.executemany("UPDATE outbox SET payload = ? WHERE mutation_id = ? AND "
+                             "payload IS NULL", frozen)
+            conn.executemany(f"UPDATE {kind.table} SET _lazy = NULL WHERE id = ? AND _lazy = ?",
+                             entries)
 
     def rejections(self) -> list[dict[str, Any]]:
         cur = self.store.conn.execute("SELECT mutation_id, kind, record_id, code, errors, at "
@@ -109,22 +167,37 @@ class StoreReplica:
 
     # --- pull ----------------------------------------------------------------------------
 
-    def _pending_fields(self, record_id: str) -> set[str] | None:
-        """Fields with a local edit the server has not acknowledged; None means all."""
-        out: set[str] = set()
-        for (payload,) in self.store.conn.execute(
-                "SELECT payload FROM outbox WHERE record_id = ?", (record_id,)):
-            if payload is None:
-                return None
-            out.update(json.loads(payload))
+    def _pending_fields(self, record_ids: Sequence[str]) -> dict[str, set[str] | None]:
+        """Per record with local edits the server has not acknowledged, the fields they
+        wrote; None means all (a create)."""
+        out: dict[str, set[str] | None] = {}
+        conn = self.store.conn
+        for i in range(0, len(record_ids), _CHUNK):
+            chunk = record_ids[i:i + _CHUNK]
+            for rid, payload in conn.execute(
+                    "SELECT record_id, payload FROM outbox WHERE record_id IN "
+                    f"({','.join('?' * len(chunk))})", chunk):
+                if payload is None:
+                    out[rid] = None
+                    continue
+                names = out.setdefault(rid, set())
+                if names is not None:
+                    names.update(json.loads(payload))
         return out
 
     def apply_page(self, page: Sequence[RecordState], cursor: str, epoch: str) -> int:
         """Apply one page and store its cursor in the same transaction. A record that fails
         the record schema (which the server checks too) is set aside, not applied, and the
-        rest of the page goes on."""
+        rest of the page goes on.
+
+        The page is written a kind at a time: the rows it already has are read in one query,
+        new records are inserted together, the others updated one by one."""
         applied = 0
-        with self.store.transaction() as conn:
+        store = self.store
+        clock = store.clock
+        with store.transaction() as conn:
+            good: dict[str, list[RecordState]] = {}
+            latest = 0  # the latest clock stamp received: the clock follows it
             for state in page:
                 kind = records.KINDS.get(state.kind)
                 if kind is None:
@@ -133,12 +206,19 @@ class StoreReplica:
                 if problems:
                     self._quarantine(state, problems)
                     continue
-                conn.execute("DELETE FROM sync_quarantine WHERE record_kind = ? AND "
-                             "record_id = ?", (state.kind, state.record_id))
-                if self._apply_record(kind, state):
-                    applied += 1
-                self.store.clock.observe(state.hlc)
-            conn.execute("UPDATE device SET hlc = ?", (self.store.clock.last,))
+                good.setdefault(state.kind, []).append(state)
+                latest = max(latest, state.hlc)
+            if latest:
+                clock.observe(latest)
+            if good and conn.execute("SELECT 1 FROM sync_quarantine LIMIT 1").fetchone():
+                # a valid version of a record set aside takes its place
+                conn.executemany(
+                    "DELETE FROM sync_quarantine WHERE record_kind = ? AND record_id = ?",
+                    [(s.kind, s.record_id) for states in good.values() for s in states])
+            now = utc_now()
+            for name, states in good.items():
+                applied += self._apply_kind(records.KINDS[name], states, now)
+            conn.execute("UPDATE device SET hlc = ?", (clock.last,))
             for key, value in (("cursor", cursor), ("epoch", epoch)):
                 conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                              (f"sync.{key}", json.dumps(value)))
@@ -163,47 +243,91 @@ class StoreReplica:
         keys = ("kind", "record_id", "province", "version", "errors", "at")
         return [dict(zip(keys, r, strict=True)) for r in cur.fetchall()]
 
-    def _apply_record(self, kind: records.RecordKind, state: RecordState) -> bool:
+    def _apply_kind(self, kind: records.RecordKind, states: Sequence[RecordState],
+                    now: str) -> int:
+        """Apply records of one kind in order; returns how many changed something."""
+        seen: set[str] = set()
+        first: list[RecordState] = []
+        again: list[RecordState] = []  # a record twice in one page: applied after, in order
+        for state in states:
+            (again if state.record_id in seen else first).append(state)
+            seen.add(state.record_id)
+        applied = self._apply_once(kind, first, now)
+        if again:
+            applied += self._apply_kind(kind, again, now)
+        return applied
+
+    def _apply_once(self, kind: records.RecordKind, states: Sequence[RecordState],
+                    now: str) -> int:
+        """Apply records of one kind, each named once."""
         conn = self.store.conn
-        names = [n for n in state.fields if n in kind.by_name]
-        row = conn.execute(f"SELECT rowid, _versions FROM {kind.table} WHERE id = ?",
-                           (state.record_id,)).fetchone()
-        now = utc_now()
-        if row is None:
+        table = kind.table
+        ids = [s.record_id for s in states]
+        held: dict[str, tuple[int, str | None]] = {}
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            for rid, rowid, versions_json in conn.execute(
+                    f"SELECT id, rowid, _versions FROM {table} WHERE id IN "
+                    f"({','.join('?' * len(chunk))})", chunk):
+                held[rid] = (rowid, versions_json)
+        by_name = kind.by_name
+        empty = wire.empty_stored(kind)
+        inserts = []
+        named: list[str] = []  # persons whose names changed: their search terms too
+        for state in states:
+            if state.record_id in held:
+                continue
             # fields the server never received hold their empty value, as on the author's
             # laptop (a flag 0, choices [])
-            values = {**wire.empty_stored(kind), **{n: state.fields[n] for n in names}}
-            versions = {n: state.versions.get(n, state.version) for n in names}
-            columns = ["id", "created_at", "updated_at", "_versions", *values]
-            conn.execute(
-                f"INSERT INTO {kind.table} ({', '.join(columns)}) "
-                f"VALUES ({', '.join('?' * len(columns))})",
-                (state.record_id, now, now, json.dumps(versions), *values.values()))
-            changed = set(values)
-        else:
-            pending = self._pending_fields(state.record_id)
-            if pending is None:
-                return False  # created here and not yet acknowledged: ours is newer
-            versions = json.loads(row[1]) if row[1] else {}
-            values = {n: state.fields[n] for n in names
-                      if n not in pending and state.versions.get(n, 0) > versions.get(n, 0)}
+            fields = state.fields
+            values = empty.copy()
+            names = [n for n in fields if n in by_name]
+            versions = dict.fromkeys(names, state.version)
+            for n in names:
+                values[n] = fields[n]
+            for n, v in state.versions.items():  # those not at the record's version
+                if n in versions:
+                    versions[n] = v
+            inserts.append((state.record_id, now, now, json.dumps(versions),
+                            *values.values()))
+            named.append(state.record_id)
+        if inserts:
+            columns = ["id", "created_at", "updated_at", "_versions", *empty]
+            conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) "
+                             f"VALUES ({', '.join('?' * len(columns))})", inserts)
+        applied = len(inserts)
+        updated = [s for s in states if s.record_id in held]
+        pending = self._pending_fields([s.record_id for s in updated]) if updated else {}
+        for state in updated:
+            rid = state.record_id
+            if rid in pending and pending[rid] is None:
+                continue  # created here and not yet acknowledged: ours is newer
+            mine = pending.get(rid) or ()
+            versions_json = held[rid][1]
+            versions = json.loads(versions_json) if versions_json else {}
+            values = {n: v for n, v in state.fields.items()
+                      if n in by_name and n not in mine
+                      and state.field_version(n) > versions.get(n, 0)}
             if not values:
-                return False
+                continue
             for n in values:
-                versions[n] = state.versions.get(n, state.version)
+                versions[n] = state.field_version(n)
             assignments = ", ".join(f"{n} = ?" for n in values)
-            conn.execute(f"UPDATE {kind.table} SET {assignments}, updated_at = ?, "
+            conn.execute(f"UPDATE {table} SET {assignments}, updated_at = ?, "
                          "_versions = ? WHERE id = ?",
-                         (*values.values(), now, json.dumps(versions), state.record_id))
-            changed = set(values)
-        if kind is PERSON and changed & set(_NAME_FIELDS):
-            rowid, *name_values = conn.execute(
-                "SELECT rowid, name_ar, name_lat, nickname, cin FROM persons WHERE id = ?",
-                (state.record_id,)).fetchone()
-            conn.execute("DELETE FROM person_search WHERE rowid = ?", (rowid,))
-            conn.execute("INSERT INTO person_search (rowid, terms) VALUES (?, ?)",
-                         (rowid, person_terms(*name_values)))
-        return True
+                         (*values.values(), now, json.dumps(versions), rid))
+            applied += 1
+            if not _NAME_FIELDS.isdisjoint(values):
+                named.append(rid)
+        if kind is PERSON:
+            for rid in named:
+                rowid, *name_values = conn.execute(
+                    "SELECT rowid, name_ar, name_lat, nickname, cin FROM persons WHERE id = ?",
+                    (rid,)).fetchone()
+                conn.execute("DELETE FROM person_search WHERE rowid = ?", (rowid,))
+                conn.execute("INSERT INTO person_search (rowid, terms) VALUES (?, ?)",
+                             (rowid, person_terms(*name_values)))
+        return applied
 
     # --- laptop restored -----------------------------------------------------------------
 

@@ -11,7 +11,9 @@
 
 With no ``--db`` the server uses an SQLite file in its data folder (``--data-dir``, default
 ``./fieldapp-server-data``), so it works on a fresh machine with nothing else. The database
-URL can also come from the ``FIELDAPP_SERVER_DB`` environment variable.
+URL can also come from the ``FIELDAPP_SERVER_DB`` environment variable. On PostgreSQL each
+server process works on ``FIELDAPP_SERVER_POOL`` requests at once (default 4), each with its
+own connection; ``FIELDAPP_SERVER_THREADS`` sets the worker threads apart (default: as many).
 """
 
 from __future__ import annotations

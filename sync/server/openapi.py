@@ -23,7 +23,7 @@ from fastapi import FastAPI
 
 from fieldapp.domain import records
 from fieldapp.domain.wire import fields_schema
-from sync.protocol import MAX_BATCH, MAX_FIELDS, MAX_INT, MAX_PAGE, PROTOCOL_VERSION
+from sync.protocol import MAX_BATCH, MAX_FIELDS, MAX_INT, MAX_PAGE, PROTOCOL_VERSION, PROTOCOLS
 from sync.server.service import ROLES
 
 Schema = dict[str, Any]
@@ -107,6 +107,14 @@ def _change(kind: records.RecordKind) -> Schema:
         title=f"{kind.name} change")
 
 
+_PROTOCOL: Schema = {
+    "type": "integer", "enum": list(PROTOCOLS),
+    "description": f"The protocol the device speaks; the answer is in the same one. "
+                   f"{PROTOCOL_VERSION} is the newest; 1 is still answered"}
+_ANSWERED_IN: Schema = {"type": "integer", "enum": list(PROTOCOLS),
+                        "description": "The request's protocol"}
+
+
 def _components() -> Schema:
     kinds = list(records.KINDS.values())
     variants = {f"{_camel(k.name)}Change": _change(k) for k in kinds}
@@ -130,7 +138,7 @@ def _components() -> Schema:
         },
         **variants,
         "PushRequest": _object({
-            "protocol": {"type": "integer", "const": PROTOCOL_VERSION},
+            "protocol": _PROTOCOL,
             "epoch": _nullable({"type": "string", "description": "The epoch the device "
                                                                 "last saw (409 if another)"}),
             "changes": {"type": "array", "maxItems": MAX_BATCH, "items": _ref("Change"),
@@ -150,14 +158,14 @@ def _components() -> Schema:
                                          "record"},
         }, closed=True),
         "PushResponse": _object({
-            "protocol": {"type": "integer", "const": PROTOCOL_VERSION},
+            "protocol": _ANSWERED_IN,
             "last_mutation_id": _int(description="The device drops from its outbox every "
                                                  "entry up to this id"),
             "epoch": {"type": "string"},
             "outcomes": {"type": "array", "items": _ref("Outcome")},
         }, closed=True),
         "PullRequest": _object({
-            "protocol": {"type": "integer", "const": PROTOCOL_VERSION},
+            "protocol": _PROTOCOL,
             "cursor": _nullable({"type": "string", "description": "Opaque: null or empty for "
                                  "the start, else the cursor of the previous answer"}),
             "limit": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
@@ -174,12 +182,15 @@ def _components() -> Schema:
                        "description": "Every field's current value in its stored shape "
                                       "(see the *Change schemas)"},
             "versions": {"type": "object", "additionalProperties": _int(),
-                         "description": "Per field, the version it was last written at"},
+                         "description": "Per field, the version it was last written at. "
+                                        "Protocol 2 names only the fields written before "
+                                        "the record's own version (a field not named was "
+                                        "written at it); protocol 1 names every field"},
             "hlc": _int(),
             "device_id": _nullable({"type": "string"}),
         }, closed=True),
         "PullResponse": _object({
-            "protocol": {"type": "integer", "const": PROTOCOL_VERSION},
+            "protocol": _ANSWERED_IN,
             "records": {"type": "array", "maxItems": MAX_PAGE, "items": _ref("RecordState")},
             "cursor": {"type": "string", "description": "Send it with the next pull"},
             "has_more": {"type": "boolean"},

@@ -9,14 +9,19 @@ and the few dialect differences. Every request runs in one transaction from :met
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Protocol
 
-SCHEMA_VERSION = 1
+# 2: a record's ``writers`` are stored as ``[[writer, …], {field: position}]`` (schema 1
+# wrote ``{field: writer}``) and its ``versions`` name only the fields not written at the
+# record's own version (schema 1 named every field); 2 reads rows of both, and a server of
+# schema 1 refuses a database of schema 2
+SCHEMA_VERSION = 2
 
 _SCHEMA = [
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -51,6 +56,13 @@ _SCHEMA = [
         detail TEXT)""",
 ]
 
+# connections of one server process to PostgreSQL (at most), and as many requests worked on
+# at once (sync.server.app): the others wait their turn in the event loop. A process runs
+# Python one thread at a time, and a request spends most of its time in Python: more
+# threads only wait for each other and for the connections (200 devices on 2 instances
+# of a 2-core machine: p95 latency 0.7-0.9 s with 4, 1.0-1.2 s with 16, bench/load.py)
+POOL_SIZE = int(os.environ.get("FIELDAPP_SERVER_POOL", "4"))
+
 _ADDED_DEVICE_COLUMNS = (("pull_cursor", "TEXT"), ("rebase_at", "BIGINT"))
 
 
@@ -60,12 +72,30 @@ class Cursor(Protocol):
     def fetchall(self) -> list[Any]: ...
 
 
-class Tx:
-    """One transaction: ``?`` placeholders everywhere, rows as tuples."""
+# PostgreSQL types of the columns written with Tx.insert_many
+_COLUMN_TYPES = {
+    "records": {"kind": "text", "id": "text", "province": "text", "version": "bigint",
+                "fields": "text", "versions": "text", "writers": "text", "hlc": "bigint",
+                "device_id": "text"},
+    "mutations": {"device_id": "text", "mutation_id": "bigint", "digest": "text",
+                  "status": "text", "code": "text"},
+    "rejections": {"device_id": "text", "mutation_id": "bigint", "code": "text",
+                   "errors": "text", "at": "text"},
+}
 
-    def __init__(self, cursor: Any, postgres: bool) -> None:
+
+class Tx:
+    """One transaction: ``?`` placeholders everywhere, rows as tuples.
+
+    ``pipelined`` (PostgreSQL): statements are sent without waiting for their answer until
+    one is read (``one``, ``all``) or the transaction ends, so that statements whose
+    answer is not needed go with the COMMIT in one round trip; ``rowcount`` is not known
+    then."""
+
+    def __init__(self, cursor: Any, postgres: bool, pipelined: bool = False) -> None:
         self._cursor = cursor
         self.postgres = postgres
+        self.pipelined = pipelined
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Tx:
         if self.postgres:
@@ -78,6 +108,26 @@ class Tx:
             sql = sql.replace("?", "%s")
         self._cursor.executemany(sql, [tuple(r) for r in rows])
 
+    def insert_many(self, table: str, columns: Sequence[str],
+                    rows: Sequence[Sequence[Any]]) -> None:
+        """Insert ``rows``: on PostgreSQL with one statement (a column of values each,
+        where an INSERT per row costs a round trip each), on SQLite with one prepared
+        INSERT."""
+        if not rows:
+            return
+        if self.postgres:
+            types = _COLUMN_TYPES[table]
+            # %b: the columns go as binary arrays (as text, each item would be escaped
+            # by a regular expression, item by item)
+            self._cursor.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM unnest("
+                + ", ".join(f"%b::{types[c]}[]" for c in columns) + ")",
+                [list(column) for column in zip(*rows, strict=True)])
+            return
+        self._cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) "
+                                 f"VALUES ({', '.join('?' * len(columns))})",
+                                 [tuple(r) for r in rows])
+
     def one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.execute(sql, params)._cursor.fetchone()
 
@@ -86,6 +136,7 @@ class Tx:
 
     @property
     def rowcount(self) -> int:
+        assert not self.pipelined, "not known before the answer"
         return int(self._cursor.rowcount)
 
     def for_update(self) -> str:
@@ -104,7 +155,7 @@ class Database:
         if self.postgres:
             from psycopg_pool import ConnectionPool
 
-            self._pool = ConnectionPool(url, min_size=1, max_size=16, open=True,
+            self._pool = ConnectionPool(url, min_size=1, max_size=POOL_SIZE, open=True,
                                         kwargs={"autocommit": False})
         else:
             path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
@@ -124,13 +175,40 @@ class Database:
         return conn
 
     @contextmanager
-    def write(self) -> Iterator[Tx]:
+    def held(self) -> Iterator[None]:
+        """Every transaction and statement of the block (in this thread) on one connection
+        of the pool: taken once, not once each."""
+        if not self.postgres or getattr(self._local, "held", None) is not None:
+            yield
+            return
+        with self._pool.connection() as pg:
+            self._local.held = pg
+            try:
+                yield
+            finally:
+                self._local.held = None
+
+    def _connection(self) -> AbstractContextManager[Any]:
+        held = getattr(self._local, "held", None)
+        return nullcontext(held) if held is not None else self._pool.connection()
+
+    @contextmanager
+    def write(self, pipelined: bool = False) -> Iterator[Tx]:
         """A write transaction. On SQLite it takes the write lock at once (so version
         numbers are handed out in commit order); on PostgreSQL, rows are locked as read
-        with ``FOR UPDATE`` and the province counter row serialises pushes of a province."""
+        with ``FOR UPDATE`` and the province counter row serialises pushes of a province.
+        ``pipelined``: see :class:`Tx` (PostgreSQL; nothing changes on SQLite)."""
         if self.postgres:
-            with self._pool.connection() as pg, pg.transaction(), pg.cursor() as cur:
-                yield Tx(cur, True)
+            with self._connection() as pg:
+                pg.isolation_level, pg.read_only = None, False  # READ COMMITTED
+                if pipelined:
+                    # the pipeline is left after the COMMIT: what was not read yet goes
+                    # with it
+                    with pg.pipeline(), pg.transaction(), pg.cursor() as cur:
+                        yield Tx(cur, True, pipelined=True)
+                else:
+                    with pg.transaction(), pg.cursor() as cur:
+                        yield Tx(cur, True)
             return
         conn = self._sqlite()
         conn.execute("BEGIN IMMEDIATE")
@@ -145,9 +223,13 @@ class Database:
     def read(self) -> Iterator[Tx]:
         """A read transaction over one consistent snapshot."""
         if self.postgres:
-            with self._pool.connection() as pg, pg.transaction(), pg.cursor() as cur:
-                cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                yield Tx(cur, True)
+            from psycopg import IsolationLevel
+
+            with self._connection() as pg:
+                # said in the BEGIN itself, which goes with the first statement
+                pg.isolation_level, pg.read_only = IsolationLevel.REPEATABLE_READ, True
+                with pg.pipeline(), pg.transaction(), pg.cursor() as cur:
+                    yield Tx(cur, True, pipelined=True)
             return
         conn = self._sqlite()
         conn.execute("BEGIN")
@@ -155,6 +237,21 @@ class Database:
             yield Tx(conn.cursor(), False)
         finally:
             conn.execute("COMMIT")
+
+    @contextmanager
+    def statement(self) -> Iterator[Tx]:
+        """For one statement that needs no transaction around it (a read of one row, an
+        update of one row): it runs, and commits, alone, in one round trip."""
+        if self.postgres:
+            with self._connection() as pg:
+                pg.autocommit = True
+                try:
+                    with pg.cursor() as cur:
+                        yield Tx(cur, True)
+                finally:
+                    pg.autocommit = False
+            return
+        yield Tx(self._sqlite().cursor(), False)  # isolation_level None: autocommit
 
     def init_schema(self) -> None:
         with self.write() as tx:
@@ -177,6 +274,9 @@ class Database:
                            (str(SCHEMA_VERSION),))
             elif int(row[0]) > SCHEMA_VERSION:
                 raise RuntimeError(f"database schema {row[0]} is newer than this server")
+            elif int(row[0]) < SCHEMA_VERSION:
+                tx.execute("UPDATE meta SET value = ? WHERE key = 'schema'",
+                           (str(SCHEMA_VERSION),))
 
     def close(self) -> None:
         if self.postgres:

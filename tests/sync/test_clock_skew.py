@@ -23,7 +23,7 @@ from typing import Any
 import fieldapp.store.repository as repository
 from fieldapp.domain import records
 from sync.protocol import hlc_unpack
-from sync.server.service import CLOCK_MARGIN
+from sync.server.service import CLOCK_MARGIN, record_versions
 from tests.helpers.server import Device, enrolled_device
 
 PROVINCE = "rabat"
@@ -95,7 +95,8 @@ def server_rows(service) -> list[tuple[str, str, int, int, dict[str, Any], dict[
     with service.db.read() as tx:
         rows = tx.all("SELECT kind, id, version, hlc, fields, versions FROM records "
                       "WHERE province = ? ORDER BY version", (PROVINCE,))
-    return [(k, i, int(v), int(h), json.loads(f), json.loads(vs)) for k, i, v, h, f, vs in rows]
+    return [(k, i, int(v), int(h), json.loads(f), record_versions(vs, json.loads(f), int(v)))
+            for k, i, v, h, f, vs in rows]
 
 
 def enroll_pair(proc, service, folder, run: str, skew: timedelta) -> tuple[Laptop, Laptop]:

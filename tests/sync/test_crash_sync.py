@@ -30,7 +30,7 @@ from fieldapp.store.repository import Store
 from fieldapp.store.vault import Vault
 from sync import client as sync_client
 from sync.protocol import MAX_BATCH, PushRequest, decode_cursor
-from sync.server.service import Service
+from sync.server.service import Service, record_versions
 from tests.helpers.server import enrolled_device
 from tests.helpers.vaults import PASSPHRASE
 
@@ -57,7 +57,8 @@ def server_records(service: Service, kind: str | None = None) -> dict[tuple[str,
     with service.db.read() as tx:
         rows = tx.all(sql, params)
     return {(k, rid): {"province": p, "version": int(v), "fields": json.loads(f),
-                       "versions": json.loads(vs)} for k, rid, p, v, f, vs in rows}
+                       "versions": record_versions(vs, json.loads(f), int(v))}
+            for k, rid, p, v, f, vs in rows}
 
 
 def local_records(store: Store, kind: str | None = None) -> dict[tuple[str, str], dict]:
