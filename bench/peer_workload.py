@@ -79,6 +79,11 @@ def load(store: Any, records: list[dict[str, Any]] | None = None) -> set[str]:
         patrol = once("patrol", r["patrol_id"], lambda r=r, p=province, d=day: {
             "province": p, "date": d, "team": r["patrol_id"]}, patrols)
         orientation = ORIENTATIONS[r["orientation"]]
+        minor = r["approx_age"] is not None and r["approx_age"] < 18
+        if minor and orientation == "none":
+            # the app never leaves a child without an orientation (child protection): a child
+            # sent to an association, or to nothing, is placed in an institution instead
+            orientation = "eps_placement"
         shelter = None
         if orientation == "shelter":
             shelter = once("shelter", province, lambda p=province: {
@@ -88,6 +93,8 @@ def load(store: Any, records: list[dict[str, Any]] | None = None) -> set[str]:
             "sex": "male" if r["sex"] == "M" else "female", "approx_age": r["approx_age"],
             "met_at": r["created_at"][:19], "situation": SITUATIONS[r["situation"]],
             "services": [SERVICES[s] for s in r["services"]], "orientation": orientation,
-            "shelter_id": shelter, "consent": True, "notes": r["notes"]})
+            "shelter_id": shelter, "consent": True, "notes": r["notes"],
+            # a child's place is required; the peer records have none: the patrol's code
+            "location": r["patrol_id"] if minor else None})
     ids.update(store.encounters.create_many(encounters))
     return ids
