@@ -1835,6 +1835,14 @@
         <translation>لا</translation>
     </message>
     <message>
+        <source>Start of the period</source>
+        <translation>بداية الفترة</translation>
+    </message>
+    <message>
+        <source>End of the period</source>
+        <translation>نهاية الفترة</translation>
+    </message>
+    <message>
         <source>Province</source>
         <translation>العمالة أو الإقليم</translation>
     </message>
@@ -1877,6 +1885,18 @@
     <message>
         <source>The period&apos;s figures and charts as a printable report (Ctrl+Shift+R)</source>
         <translation>أرقام الفترة ورسومها البيانية في تقرير قابل للطباعة (⁦Ctrl+Shift+R⁩)</translation>
+    </message>
+    <message>
+        <source>Enter the start of the period as year-month-day, e.g. 2026-03-21.</source>
+        <translation>أدخل بداية الفترة بصيغة سنة-شهر-يوم، مثلاً ⁦2026-03-21⁩.</translation>
+    </message>
+    <message>
+        <source>Enter the end of the period as year-month-day, e.g. 2026-03-21.</source>
+        <translation>أدخل نهاية الفترة بصيغة سنة-شهر-يوم، مثلاً ⁦2026-03-21⁩.</translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation>نهاية الفترة سابقة لبدايتها.</translation>
     </message>
     <message>
         <source>Export to</source>

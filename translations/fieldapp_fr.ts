@@ -1739,6 +1739,14 @@
         <translation>Non</translation>
     </message>
     <message>
+        <source>Start of the period</source>
+        <translation>Début de la période</translation>
+    </message>
+    <message>
+        <source>End of the period</source>
+        <translation>Fin de la période</translation>
+    </message>
+    <message>
         <source>Province</source>
         <translation>Préfecture ou province</translation>
     </message>
@@ -1781,6 +1789,18 @@
     <message>
         <source>The period&apos;s figures and charts as a printable report (Ctrl+Shift+R)</source>
         <translation>Les chiffres et les graphiques de la période dans un rapport à imprimer (Ctrl+Maj+R)</translation>
+    </message>
+    <message>
+        <source>Enter the start of the period as year-month-day, e.g. 2026-03-21.</source>
+        <translation>Saisissez le début de la période au format année-mois-jour, par ex. 2026-03-21.</translation>
+    </message>
+    <message>
+        <source>Enter the end of the period as year-month-day, e.g. 2026-03-21.</source>
+        <translation>Saisissez la fin de la période au format année-mois-jour, par ex. 2026-03-21.</translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation>La fin de la période est antérieure à son début.</translation>
     </message>
     <message>
         <source>Export to</source>

@@ -273,6 +273,36 @@ class DateTimeEditor(Editor):
         self.widget.setText(f"{match[1]} {match[2]}" if match else value)  # type: ignore[attr-defined]
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def number_error(name: str, value: int | str | None, minimum: int,
+                 maximum: int) -> FieldError | None:
+    """What is wrong with a whole number from a :class:`NumberField` that belongs to no record
+    (a setting), worded as the record rules word it; None when it is right."""
+    if value is None:
+        return FieldError(name, "required")
+    if not isinstance(value, int):
+        return FieldError(name, "not_a_number")
+    if not minimum <= value <= maximum:
+        return FieldError(name, "out_of_range", {"min": minimum, "max": maximum})
+    return None
+
+
+def date_error(name: str, value: str | None) -> FieldError | None:
+    """What is wrong with a date from a :class:`DateEditor` that belongs to no record (a
+    period), worded as the record rules word it; None when it is a date."""
+    if not value:
+        return FieldError(name, "required")
+    if _ISO_DATE.fullmatch(value) is None:
+        return FieldError(name, "not_a_date")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return FieldError(name, "not_a_date")
+    return None
+
+
 def narrow_combo() -> QComboBox:
     """A drop-down list as wide as its column allows, not as its longest choice (which would
     widen the whole form past the screen); the list that opens shows each choice whole."""

@@ -3,8 +3,10 @@
 The language and the auto-lock delay are applied by the application (app.py connects
 :attr:`SettingsScreen.language_change_requested` and :attr:`SettingsScreen.auto_lock_changed`);
 the delay is kept in the vault (``auto_lock_minutes``), the text size in the user's Qt settings
-(``font_point_size``) because it applies before the vault is unlocked. The passphrase fields
-are never saved as drafts and are emptied when the screen is left.
+(``font_point_size``) because it applies before the vault is unlocked. Both numbers are kept
+as typed (:class:`TypedNumber`): one out of its range is refused under its field, never
+clamped, and applied nowhere. The passphrase fields are never saved as drafts and are emptied
+when the screen is left.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,7 +31,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QProgressDialog,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -37,12 +38,13 @@ from PySide6.QtWidgets import (
 import fieldapp
 from fieldapp import messages
 from fieldapp.domain import divisions
+from fieldapp.domain.fields import FieldError
 from fieldapp.errors import UserFacingError
 from fieldapp.store import backup
 from fieldapp.store.repository import Store
 from fieldapp.store.vault import MIN_PASSPHRASE, Vault
 from fieldapp.ui.context import Context
-from fieldapp.ui.forms import isolate
+from fieldapp.ui.forms import NumberField, isolate, number_error
 from fieldapp.ui.screen import Screen, heading
 from fieldapp.ui.startup import passphrase_strength
 from fieldapp.ui.tasks import Progress
@@ -53,6 +55,7 @@ FONT_RANGE = (8, 20)
 FONT_SETTING = "font_point_size"
 LANGUAGES = (("ar", "العربية"), ("fr", "Français"))  # each in its own language
 RLM, LRM = "\u200f", "\u200e"
+PAUSE_MS = 400  # typing "15" applies 15, not 1 then 15
 
 
 def apply_font_size(points: int) -> None:
@@ -76,6 +79,84 @@ def error_label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+class TypedNumber(QObject):
+    """A whole number typed in a :class:`NumberField`, kept exactly as typed (never clamped
+    into its range, no digit dropped). When typing pauses, or at Enter or when the focus
+    leaves, a number in the range is :attr:`accepted`; anything else is refused with its
+    error under the field and applied nowhere. Once shown, the error follows each keystroke
+    and goes as soon as the number is right."""
+
+    accepted = Signal(int)
+
+    def __init__(self, name: str, minimum: int, maximum: int, value: int,
+                 parent: QObject) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.field = NumberField(minimum, maximum)
+        self.field.setObjectName(name)
+        self.field.setValue(value)
+        self.error = error_label(f"{name}_error")
+        self.error.setWordWrap(False)  # a short sentence: one line, wider than the field
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PAUSE_MS)
+        self.timer.timeout.connect(self.check)
+        self.field.textChanged.connect(self._edited)
+        self.field.editingFinished.connect(self._finished)
+
+    @property
+    def pending(self) -> bool:
+        """Typed, not yet checked."""
+        return self.timer.isActive()
+
+    @property
+    def refused(self) -> bool:
+        return not self.error.isHidden()
+
+    def problem(self) -> FieldError | None:
+        return number_error(self.name, self.field.value(), self.field.minimum,
+                            self.field.maximum)
+
+    def set_value(self, value: int) -> None:
+        """Show a value that comes from elsewhere (the vault): nothing to apply."""
+        self.timer.stop()
+        self.field.blockSignals(True)
+        self.field.setValue(value)
+        self.field.blockSignals(False)
+        self._show(None)
+
+    def check(self, emit: bool = True) -> int | None:
+        """The number when it is right (``accepted`` unless ``emit`` is False), else None
+        and the error under the field."""
+        self.timer.stop()
+        problem = self.problem()
+        self._show(problem)
+        if problem is not None:
+            return None
+        value = self.field.value()
+        assert isinstance(value, int)  # checked above
+        if emit:
+            self.accepted.emit(value)
+        return value
+
+    def _edited(self) -> None:
+        if self.refused:
+            self._show(self.problem())
+        self.timer.start()
+
+    def _finished(self) -> None:
+        if self.pending:
+            self.check()
+
+    def _show(self, problem: FieldError | None) -> None:
+        if problem is None:
+            self.error.clear()
+            self.error.hide()
+        else:
+            self.error.setText(messages.field_error_text(problem))
+            self.error.show()
 
 
 class PassphraseBox(QGroupBox):
@@ -394,10 +475,6 @@ class SettingsScreen(Screen):
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
         layout.addLayout(columns, 1)
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(400)  # typing "15" saves 15, not 1 then 15
-        self._save_timer.timeout.connect(self._save_auto_lock)
 
     def title(self) -> str:
         return QCoreApplication.translate("Settings", "Settings")
@@ -417,25 +494,28 @@ class SettingsScreen(Screen):
             "Settings", "Language of the interface; the screens are rebuilt (Alt+L)"))
         self.language.currentIndexChanged.connect(self._language_chosen)
         form.addRow(QCoreApplication.translate("Settings", "&Language"), self.language)
-        self.auto_lock = QSpinBox()
-        self.auto_lock.setObjectName("auto_lock_minutes")
-        self.auto_lock.setRange(*AUTO_LOCK_RANGE)
-        self.auto_lock.setValue(DEFAULT_AUTO_LOCK_MINUTES)
+        # typed values are kept as typed: a wrong one is refused under its field, not clamped
+        self._auto_lock = TypedNumber("auto_lock_minutes", *AUTO_LOCK_RANGE,
+                                      DEFAULT_AUTO_LOCK_MINUTES, self)
+        self.auto_lock = self._auto_lock.field
         self.auto_lock.setEnabled(False)  # until the stored value is read
         self.auto_lock.setToolTip(QCoreApplication.translate(
             "Settings", "Minutes without use before fieldapp locks itself, 1 to 60 (Alt+K)"))
-        self.auto_lock.valueChanged.connect(self._auto_lock_edited)
+        self._auto_lock.accepted.connect(self._save_auto_lock)
         form.addRow(QCoreApplication.translate("Settings", "Loc&k after (minutes)"),
                     self.auto_lock)
-        self.font_size = QSpinBox()
-        self.font_size.setObjectName("font_point_size")
-        self.font_size.setRange(*FONT_RANGE)
-        self.font_size.setValue(QApplication.font().pointSize())
+        form.addRow("", self._auto_lock.error)
+        self._font_size = TypedNumber(FONT_SETTING, *FONT_RANGE,
+                                      QApplication.font().pointSize(), self)
+        self.font_size = self._font_size.field
         self.font_size.setToolTip(QCoreApplication.translate(
             "Settings", "Size of the text in points, applied at once (Alt+T)"))
-        self.font_size.valueChanged.connect(self.set_font_size)
+        self._font_size.accepted.connect(self.set_font_size)
         form.addRow(QCoreApplication.translate("Settings", "&Text size (points)"),
                     self.font_size)
+        form.addRow("", self._font_size.error)
+        for field in (self.auto_lock, self.font_size):  # a few digits, not a line of text
+            field.setMaximumWidth(self.language.sizeHint().width())
         return box
 
     def _about(self) -> QGroupBox:
@@ -491,29 +571,21 @@ class SettingsScreen(Screen):
     def _show_auto_lock(self, minutes: Any) -> None:
         if not shiboken6.isValid(self):
             return  # the window went (lock, language) before the answer came
-        if self._save_timer.isActive():
-            return  # the user is changing it
+        self.auto_lock.setEnabled(True)
+        if self._auto_lock.pending or self._auto_lock.refused:
+            return  # the user is changing it, or has a refused value to correct
         try:
             value = int(float(minutes))
         except (TypeError, ValueError):
             value = DEFAULT_AUTO_LOCK_MINUTES
-        self.auto_lock.blockSignals(True)
-        self.auto_lock.setValue(value)
-        self.auto_lock.blockSignals(False)
-        self.auto_lock.setEnabled(True)
+        self._auto_lock.set_value(value)
 
     def _language_chosen(self) -> None:
         code = self.language.currentData()
         if code and code != self.ctx.lang:
             self.language_change_requested.emit(code)
 
-    def _auto_lock_edited(self, _value: int) -> None:
-        self._save_timer.start()
-
-    def _save_auto_lock(self, announce: bool = True) -> None:
-        self._save_timer.stop()
-        minutes = self.auto_lock.value()
-
+    def _save_auto_lock(self, minutes: int, announce: bool = True) -> None:
         def save(store: Store) -> int:
             store.set_setting("auto_lock_minutes", minutes)
             return minutes
@@ -534,9 +606,11 @@ class SettingsScreen(Screen):
 
     def drafts(self) -> dict[str, dict[str, Any]]:
         # nothing here is a draft (passphrases are never stored); a delay being typed is
-        # saved now, before the vault closes (app.py reads it again at unlock)
-        if self._save_timer.isActive():
-            self._save_auto_lock(announce=False)
+        # saved now if it is right, before the vault closes (app.py reads it again at unlock)
+        if self._auto_lock.pending:
+            minutes = self._auto_lock.check(emit=False)
+            if minutes is not None:
+                self._save_auto_lock(minutes, announce=False)
         return {}
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override

@@ -5,7 +5,9 @@ this screen only shows them: the week's figures first as big numbers, then bar c
 (:mod:`fieldapp.ui.supervision_report`), as many side by side as the width takes. Exports
 run as long database jobs (progress after ~600 ms, cancellable, no half file left behind).
 The weekly report is HTML built on the database thread and printed to an A4 PDF here
-(:mod:`fieldapp.ui.supervision_report`).
+(:mod:`fieldapp.ui.supervision_report`). The period's dates are typed as text and kept as
+typed: a date that is not one, or an end before the start, is said under the period and
+nothing is computed or written for it.
 """
 
 from __future__ import annotations
@@ -14,11 +16,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -26,9 +27,11 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressDialog,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,9 +39,11 @@ from PySide6.QtWidgets import (
 
 from fieldapp import messages
 from fieldapp.domain import divisions, vocabularies
+from fieldapp.domain.fields import FieldError
 from fieldapp.errors import UserFacingError
 from fieldapp.store import dashboard, export
 from fieldapp.ui.context import Context
+from fieldapp.ui.forms import DateEditor, date_error
 from fieldapp.ui.screen import Screen, heading
 from fieldapp.ui.supervision_duplicates import DuplicatesPanel
 from fieldapp.ui.supervision_queues import ConflictsPanel
@@ -136,15 +141,30 @@ class SupervisionScreen(Screen):
         self.export_job: Any = None
         self.progress_dialog: QProgressDialog | None = None
         outer = QVBoxLayout(self)
-        top = QHBoxLayout()
-        top.addWidget(heading(self.title()))
-        top.addStretch()
-        self.since = self._date_edit("since", date.today() - timedelta(days=6))
-        self.until = self._date_edit("until", date.today())
-        top.addWidget(QLabel(QCoreApplication.translate("Supervision", "From")))
-        top.addWidget(self.since)
-        top.addWidget(QLabel(QCoreApplication.translate("Supervision", "until")))
-        top.addWidget(self.until)
+        # the period's error goes on a line of its own under the period, ending where the
+        # row ends (on the left in Arabic), as wide as the row beside the heading
+        top = QGridLayout()
+        top.addWidget(heading(self.title()), 0, 0)
+        top.setColumnStretch(1, 1)
+        self.period_names = {
+            "since": QCoreApplication.translate("Supervision", "Start of the period"),
+            "until": QCoreApplication.translate("Supervision", "End of the period")}
+        self.dates = {"since": self._date_edit("since", date.today() - timedelta(days=6)),
+                      "until": self._date_edit("until", date.today())}
+        self.since = self.dates["since"].widget
+        self.until = self.dates["until"].widget
+        top.addWidget(QLabel(QCoreApplication.translate("Supervision", "From")), 0, 2)
+        top.addWidget(self.since, 0, 3)
+        top.addWidget(QLabel(QCoreApplication.translate("Supervision", "until")), 0, 4)
+        top.addWidget(self.until, 0, 5)
+        self.period_error = QLabel()
+        self.period_error.setObjectName("period_error")
+        self.period_error.setProperty("role", "error")
+        self.period_error.setWordWrap(True)
+        self.period_error.hide()
+        self.period_error.setAlignment(Qt.AlignmentFlag.AlignTrailing
+                                       | Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.period_error, 1, 1, 1, 7)
         self.province = QComboBox()
         self.province.setObjectName("province")
         province = ctx.profile.province
@@ -152,14 +172,14 @@ class SupervisionScreen(Screen):
                  if divisions.is_province(province) else province)
         self.province.addItem(label, province)
         self.province.setAccessibleName(QCoreApplication.translate("Supervision", "Province"))
-        top.addWidget(self.province)
+        top.addWidget(self.province, 0, 6)
         self.refresh_button = QPushButton(QCoreApplication.translate("Supervision", "&Show"))
         self.refresh_button.setObjectName("refresh")
         self.refresh_button.setToolTip(
             QCoreApplication.translate("Supervision", "Compute the figures of the period (Ctrl+R)"))
         self.refresh_button.setShortcut("Ctrl+R")  # F5 is Sync now, everywhere
         self.refresh_button.clicked.connect(self.refresh)
-        top.addWidget(self.refresh_button)
+        top.addWidget(self.refresh_button, 0, 7)
         outer.addLayout(top)
 
         body = QWidget()
@@ -264,25 +284,76 @@ class SupervisionScreen(Screen):
         if panel is self.duplicates or panel is self.conflicts:
             panel.reload()
 
-    def _date_edit(self, name: str, value: date) -> QDateEdit:
-        edit = QDateEdit()
+    def _date_edit(self, name: str, value: date) -> DateEditor:
+        """A date of the period, typed as year-month-day (↑/↓ a day later/earlier) and kept
+        as typed: a wrong date or a reversed period is refused under the period, never
+        corrected or swapped. Enter shows the figures."""
+        editor = DateEditor(allow_empty=False)
+        editor.set_value(value.isoformat())
+        edit: QLineEdit = editor.widget  # type: ignore[assignment]
         edit.setObjectName(name)
-        # left to right BEFORE the format: in a right-to-left application Qt otherwise lays
-        # the sections out as day-month-year
-        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setDate(QDate(value.year, value.month, value.day))
-        edit.setCalendarPopup(True)
-        return edit
+        edit.setAccessibleName(self.period_names[name])
+        # its own width (which follows the text size), not stretched over the row
+        edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        edit.returnPressed.connect(self.refresh)
+        edit.textChanged.connect(self._period_edited)
+        return editor
 
     def period(self) -> tuple[str, str, str]:
-        return (str(self.province.currentData()), self.since.date().toString("yyyy-MM-dd"),
-                self.until.date().toString("yyyy-MM-dd"))
+        """Province, start and end as typed (see :meth:`checked_period`)."""
+        return (str(self.province.currentData()), self.dates["since"].value() or "",
+                self.dates["until"].value() or "")
+
+    def period_errors(self) -> list[FieldError]:
+        """What is wrong with the period: each date on its own, then an end before the
+        start."""
+        _province, since, until = self.period()
+        errors = [e for e in (date_error("since", since), date_error("until", until)) if e]
+        if not errors and until < since:
+            errors.append(FieldError("until", "before_start"))
+        return errors
+
+    def checked_period(self) -> tuple[str, str, str] | None:
+        """The period when it is right; else None, its error under the period and the
+        focus on the wrong date (nothing typed is changed)."""
+        errors = self.period_errors()
+        self._show_period_errors(errors)
+        if errors:
+            self.dates[errors[0].field].widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return None
+        return self.period()
+
+    def _show_period_errors(self, errors: list[FieldError]) -> None:
+        if not errors:
+            self.period_error.clear()
+            self.period_error.hide()
+            return
+        texts = {
+            "since": QCoreApplication.translate(
+                "Supervision", "Enter the start of the period as year-month-day, "
+                "e.g. 2026-03-21."),
+            "until": QCoreApplication.translate(
+                "Supervision", "Enter the end of the period as year-month-day, "
+                "e.g. 2026-03-21."),
+            "before_start": QCoreApplication.translate(
+                "Supervision", "The end of the period is before its start."),
+        }
+        self.period_error.setText("\n".join(
+            texts["before_start" if e.code == "before_start" else e.field] for e in errors))
+        self.period_error.show()
+
+    def _period_edited(self) -> None:
+        if not self.period_error.isHidden():  # the error follows the correction
+            self._show_period_errors(self.period_errors())
 
     # --- figures ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        province, since, until = self.period()
+        """The figures of the period; a wrong period is said, and nothing is computed."""
+        period = self.checked_period()
+        if period is None:
+            return
+        province, since, until = period
         self.ctx.db.run(lambda store: period_figures(store, province, since, until),
                         on_done=self.show_figures, on_error=self.show_error)
 
@@ -322,6 +393,8 @@ class SupervisionScreen(Screen):
     # --- exports ------------------------------------------------------------------------------
 
     def ask_export(self, list_name: str) -> None:
+        if list_name != "persons" and self.checked_period() is None:
+            return
         path, _ = QFileDialog.getSaveFileName(
             self, QCoreApplication.translate("Supervision", "Export to"),
             f"{list_name}.xlsx",
@@ -337,10 +410,14 @@ class SupervisionScreen(Screen):
                      codes: bool = False) -> Any:
         """Export on the database thread; a progress dialog appears after ~600 ms. Headers
         and values are labels in the user's language, or field names and codes (``codes``,
-        for data teams)."""
-        province, since, until = self.period()
+        for data teams). None, and nothing written, when the period of the list is wrong."""
+        province = str(self.province.currentData())
         filters = {"province": province}
         if list_name != "persons":
+            period = self.checked_period()
+            if period is None:
+                return None
+            _province, since, until = period
             filters.update(since=since, until=until)
         language = None if codes else export_language(self.ctx.lang, list_name)
         right_to_left = language is not None and self.ctx.lang == "ar"
@@ -402,6 +479,8 @@ class SupervisionScreen(Screen):
     # --- weekly report --------------------------------------------------------------------
 
     def ask_report(self) -> None:
+        if self.checked_period() is None:
+            return
         path, _ = QFileDialog.getSaveFileName(
             self, QCoreApplication.translate("Supervision", "Weekly report"),
             "report.pdf", "PDF (*.pdf)")
@@ -409,8 +488,12 @@ class SupervisionScreen(Screen):
             self.write_report(path)
 
     def write_report(self, path: str, on_written: Any = None) -> None:
-        """Figures and HTML on the database thread, charts and PDF here."""
-        province, since, until = self.period()
+        """Figures and HTML on the database thread, charts and PDF here; nothing when the
+        period is wrong."""
+        period = self.checked_period()
+        if period is None:
+            return
+        province, since, until = period
         lang = self.ctx.lang
         titles = dict(self.number_names)
         province_name = self.province.currentText()
