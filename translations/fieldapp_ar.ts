@@ -1387,6 +1387,10 @@
         <source>The nickname is what people of that first name are called</source>
         <translation>اسم الشهرة هو ما يُنادى به من يحمل هذا الاسم الشخصي</translation>
     </message>
+    <message>
+        <source>Never met in the same area</source>
+        <translation>لم يُلتقَ بهما قط في المنطقة نفسها</translation>
+    </message>
     <message numerus="yes">
         <source>%n other person(s) would fit as well</source>
         <translation>
@@ -1417,6 +1421,10 @@
     <message>
         <source>No conflicts. When two people change the same field before syncing, both values appear here so you can choose.</source>
         <translation>لا توجد تعديلات متعارضة. عندما يعدل شخصان الخانة نفسها قبل المزامنة، تظهر القيمتان هنا لتختار بينهما.</translation>
+    </message>
+    <message>
+        <source>Both were met in the same area: %1</source>
+        <translation>التُقي بكليهما في المنطقة نفسها: %1</translation>
     </message>
     <message>
         <source>%1: %2 or %3</source>

@@ -1311,6 +1311,10 @@
         <source>The nickname is what people of that first name are called</source>
         <translation>Le surnom est celui qu’on donne à ce prénom</translation>
     </message>
+    <message>
+        <source>Never met in the same area</source>
+        <translation>Jamais rencontrés dans le même secteur</translation>
+    </message>
     <message numerus="yes">
         <source>%n other person(s) would fit as well</source>
         <translation>
@@ -1337,6 +1341,10 @@
     <message>
         <source>No conflicts. When two people change the same field before syncing, both values appear here so you can choose.</source>
         <translation>Aucun conflit. Quand deux personnes modifient le même champ avant la synchronisation, les deux valeurs apparaissent ici pour que vous puissiez choisir.</translation>
+    </message>
+    <message>
+        <source>Both were met in the same area: %1</source>
+        <translation>Tous deux rencontrés dans le même secteur : %1</translation>
     </message>
     <message>
         <source>%1: %2 or %3</source>

@@ -14,7 +14,9 @@ lands in the outbox exactly like a user's edit. The data is deterministic for a 
 - names as common as in a province: one man in eight called Mohamed, and family names from
   a few well-known ones to a long tail of rare ones (see :mod:`fieldapp.demo.names`);
 - nightly patrols of several teams over the last ~18 months, tonight's still in progress;
-- encounters (some anonymous), a few people met again and again and a long tail met once;
+- encounters (some anonymous), a few people met again and again and a long tail met once,
+  mostly in the area where they stay, where another team's record of them is mostly made
+  too (see :mod:`fieldapp.demo.meetings`);
 - cases with their events (overdue and upcoming follow-ups), referrals, and a few later edits.
 
 No Qt: meant for ``fieldapp demo``, tests and benchmarks, and the GUI's worker (``progress``).
@@ -23,7 +25,6 @@ No Qt: meant for ``fieldapp demo``, tests and benchmarks, and the GUI's worker (
 from __future__ import annotations
 
 import random
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -67,6 +68,8 @@ from fieldapp.demo.data import (
     _places,
     in_language,
 )
+from fieldapp.demo.meetings import Patrol, plan_meetings
+from fieldapp.demo.meetings import Person as MeetingPerson
 from fieldapp.demo.people import (
     _name_fields,
     _PersonMaker,
@@ -103,14 +106,6 @@ class DemoSummary:
     def records(self) -> int:
         return (self.shelters + self.persons + self.patrols + self.encounters + self.cases
                 + self.case_events + self.referrals)
-
-
-@dataclass(slots=True)
-class _Patrol:
-    values: Values
-    night: date
-    start_min: int  # minutes after midnight of ``night``
-    encounters: int
 
 
 class _Generator:
@@ -263,7 +258,7 @@ class _Generator:
                     nights.append((today - timedelta(days=back), team))
             back += 1
         nights.sort()
-        self.patrols: list[_Patrol] = []
+        self.patrols: list[Patrol] = []
         weights: list[float] = []
         for night, team in nights:
             tonight = night == today
@@ -281,7 +276,7 @@ class _Generator:
                 v["ended_at"] = start + timedelta(minutes=6 * 60 + 5 * rng.randrange(18))
             if rng.random() < 0.08:
                 v["notes"] = self._text(rng.choice(PATROL_NOTES))
-            self.patrols.append(_Patrol(v, night, start_min, 0))
+            self.patrols.append(Patrol(v, night, start_min, 0))
             winter = 1.3 if night.month in (12, 1, 2) else 1.0
             weights.append(0.3 if tonight else rng.uniform(0.4, 1.6) * winter)
         # share the encounters out in proportion to the weights (largest remainders)
@@ -294,46 +289,17 @@ class _Generator:
         for p, c in zip(self.patrols, counts, strict=True):
             p.encounters = c
 
-    def _window(self, p: _Patrol) -> int:
-        """Minutes after the start in which the patrol meets people."""
-        if "ended_at" in p.values:
-            ended: datetime = p.values["ended_at"]
-            started: datetime = p.values["started_at"]
-            return max(1, int((ended - started).total_seconds() // 60) - 20)
-        return max(1, 24 * 60 - 5 - p.start_min - 10)  # tonight: until just before midnight
-
     def _plan_meetings(self) -> None:
-        """Who is met at each encounter, in time order: every person's first meeting is spread
-        over the period (in record order), later meetings go to the often-met few."""
-        rng, n_persons = self.rng, len(self.persons)
-        e = self.n_encounters
-        self.anonymous = array("b", (rng.random() < 0.15 or n_persons == 0 for _ in range(e)))
-        self.met = array("l", [-1]) * e
-        self.offsets = array("l", [0]) * e
-        self.first_seen: list[date | None] = [None] * n_persons
-        named_left = e - sum(self.anonymous)
-        introduced = 0
-        pool: list[int] = []
-        slot = 0
-        for p in self.patrols:
-            window = self._window(p)
-            for off in sorted(rng.randrange(window) for _ in range(p.encounters)):
-                self.offsets[slot] = minutes = off + 10
-                if not self.anonymous[slot]:
-                    new_left = n_persons - introduced
-                    if new_left and (introduced == 0 or rng.random() * named_left < new_left):
-                        k = introduced
-                        introduced += 1
-                        day = p.night + timedelta(days=(p.start_min + minutes) // 1440)
-                        self.first_seen[k] = day
-                        pool.extend([k] * self.persons[k].weight)
-                    elif pool:
-                        k = pool[rng.randrange(len(pool))]
-                    else:
-                        k = rng.randrange(introduced)
-                    self.met[slot] = k
-                    named_left -= 1
-                slot += 1
+        """Who is met at each encounter, and where (see :mod:`fieldapp.demo.meetings`)."""
+        copy_of = {copy: first for first, copy in self.pairs}
+        persons = []
+        for rec in self.persons:
+            real = self.reals[rec.real]
+            persons.append(MeetingPerson(rec.weight, real.migrant or "minor" in real.flags,
+                                         real.migrant))
+        m = plan_meetings(self.rng, self.patrols, persons, copy_of, self.n_encounters)
+        self.anonymous, self.met, self.offsets = m.anonymous, m.met, m.offsets
+        self.first_seen = m.first_seen
 
     def _finish_persons(self) -> None:
         """Ages: a birth date, or an approximate age noted when the person was first met."""

@@ -1,7 +1,8 @@
 """What two person records say, pair by pair, about being one person: the weights of
 evidence behind :mod:`fieldapp.domain.matching`, as if no one else carried their names.
 
-Each piece of evidence (CIN, names, nickname, sex, age, province) adds a log-odds weight and,
+Each piece of evidence (CIN, names, nickname, sex, age, province, where the records were
+met: :mod:`fieldapp.domain.places`) adds a log-odds weight and,
 when asked, one :class:`Reason` (a stable code the UI translates). How many *others* would be
 as alike by chance is :mod:`fieldapp.domain.namesakes`' part. No Qt.
 
@@ -36,6 +37,7 @@ from fieldapp.domain.name_match import (
     nickname_keys,
     short_form_names,
 )
+from fieldapp.domain.places import areas_weight, place_keys, place_text
 
 __all__ = ["REASON_CODES", "Ages", "Person", "Reason", "compare_ages", "evidence", "person_of",
            "same_person_spread"]
@@ -46,7 +48,7 @@ REASON_CODES: Final = frozenset({
     "names_partly_differ", "names_differ", "nickname_matches",
     "sex_differs", "same_birth_date", "age_close", "age_differs", "province_differs",
     "others_alike", "others_may_be_alike", "none_alike",
-    "nickname_is_first_name", "others_fit",
+    "nickname_is_first_name", "others_fit", "same_area", "areas_differ",
 })  # fmt: skip
 
 
@@ -60,9 +62,11 @@ class Reason:
     first record's province, "b": the second's}; ``others_alike``: {"others": how many other
     persons of that age would have the same name by chance, rounded}; ``others_fit`` (the
     possible tier, :mod:`fieldapp.domain.possible`): {"others": how many other records would
-    fit as well}. Others have none: ``others_may_be_alike`` (fewer than one, but not none),
-    ``none_alike`` (no one else carries the name), ``nickname_is_first_name`` (Simo for
-    Mohamed, Fatna for Fatima).
+    fit as well}; ``same_area``: {"place": an area both were met in, as folded: see
+    :mod:`fieldapp.domain.places`}. Others have none: ``others_may_be_alike`` (fewer than
+    one, but not none), ``none_alike`` (no one else carries the name),
+    ``nickname_is_first_name`` (Simo for Mohamed, Fatna for Fatima), ``areas_differ`` (both
+    were met on patrols, never in one area).
     """
 
     code: str
@@ -119,6 +123,7 @@ class Person:
     birth: float | None  # estimated birth, in years since year 1
     birth_date: str  # when known exactly
     province: str
+    places: frozenset[str] = frozenset()  # where the person was met (places.place_key)
 
 
 def _day(value: Any) -> date | None:
@@ -166,6 +171,7 @@ def person_of(record: Mapping[str, Any], today: date) -> Person:
         birth=birth,
         birth_date=birth_date,
         province=str(record.get("province") or ""),
+        places=place_keys(record.get("places")),
     )
 
 
@@ -230,6 +236,12 @@ def evidence(a: Person, b: Person, reasons: list[Reason] | None
         total += _PROVINCE_DIFFERS
         if reasons is not None:
             reasons.append(Reason("province_differs", {"a": a.province, "b": b.province}))
+    if a.places and b.places:
+        total += areas_weight(a.places, b.places)
+        if reasons is not None:
+            both = a.places & b.places
+            reasons.append(Reason("same_area", {"place": place_text(min(both))}) if both
+                           else Reason("areas_differ"))
     return total, names, shared, ages
 
 

@@ -8,7 +8,8 @@ Names are compared by :mod:`fieldapp.domain.name_match`; records are compared wi
 blocks of :mod:`fieldapp.domain.blocking`.
 
 The score is a logistic of summed log-odds weights: one per piece of evidence (CIN, names,
-nickname, sex, age, province), each of which adds one :class:`Reason`. A first name alone, or
+nickname, sex, age, province, the areas where the records were met), each of which adds one
+:class:`Reason`. A first name alone, or
 a nickname that is a title (Hajja), is weak evidence: a second team's "Fatima, about 30"
 needs a birth date, a nickname or a CIN to become a candidate.
 
@@ -62,8 +63,10 @@ from fieldapp.domain.namesakes import (
     Crowd,
     age_odds,
     co_records,
+    name_group,
     namesakes_weight,
 )
+from fieldapp.domain.places import areas_weight, place_odds, population_keys
 from fieldapp.domain.population import Population
 
 __all__ = [
@@ -130,6 +133,7 @@ def _population_keys(p: Person) -> Iterator[str]:
         yield "s:" + p.sex
     if p.province:
         yield "p:" + p.province
+    yield from population_keys(p.places)
 
 
 def _log_odds(a: Person, b: Person, reasons: list[Reason] | None,
@@ -176,7 +180,9 @@ def index_persons(persons: Iterable[Mapping[str, Any]]) -> PersonIndex:
         known.add(person_id)
         ids.append(person_id)
         people.append(person_of(record, today))
-        completeness.append(sum(1 for v in record.values() if v not in (None, "", [])))
+        # fields filled in (where the person was met is not one)
+        completeness.append(sum(1 for v in record.values() if v not in (None, "", []))
+                            - bool(record.get("places")))
     blocks: defaultdict[str, list[int]] = defaultdict(list)
     for k, person in enumerate(people):
         for block_key in block_keys(person):
@@ -184,7 +190,7 @@ def index_persons(persons: Iterable[Mapping[str, Any]]) -> PersonIndex:
     # two name parts together: as many records carry them as their block holds
     counted = Population.of(((_population_keys(p), p.birth) for p in people), blocks)
     population = Crowd(counted.size, counted.counts, counted.births, counted.groups,
-                       born=[p.birth for p in people])
+                       born=[p.birth for p in people], places=[p.places for p in people])
     return PersonIndex(ids, people, population, completeness, dict(blocks))
 
 
@@ -219,9 +225,11 @@ def weigh(index: PersonIndex, i: int, j: int, reasons: list[Reason] | None = Non
 
 def contradicts(index: PersonIndex, i: int, j: int) -> bool:
     """Whether records ``i`` and ``j`` of ``index`` say they are two people (two CINs, two
-    sexes, ages far apart, names that differ): they never belong in one cluster."""
+    sexes, ages far apart, names that differ): they never belong in one cluster. Being met
+    in different areas is not that: people move."""
     a, b = index.people[i], index.people[j]
-    return bool(a.cin and b.cin and a.cin != b.cin) or weigh(index, i, j) < _CONTRADICTION
+    return bool(a.cin and b.cin and a.cin != b.cin) or (
+        weigh(index, i, j) - areas_weight(a.places, b.places) < _CONTRADICTION)
 
 
 def find_candidates(
@@ -348,7 +356,8 @@ def likely_pairs(index: PersonIndex, threshold: float = DEFAULT_THRESHOLD
             # Zahra Alaoui): such pairs are weighed in full
             if namesakes > 0 and (short or max(parts[i], parts[j]) <= 2) and only_the_key(
                     a, b, first, second, short) and _hopeless(
-                    population, members, a, b, namesakes, short, min(provinces[i], provinces[j]),
+                    population, members, block_key, a, b, namesakes, short,
+                    min(provinces[i], provinces[j]),
                     limit_short if short else limits[min(_MAX_PARTS, parts[i], parts[j])]):
                 continue
             compared += 1
@@ -373,13 +382,15 @@ def likely_pairs(index: PersonIndex, threshold: float = DEFAULT_THRESHOLD
 # --- blocking ----------------------------------------------------------------------------
 
 
-def _hopeless(population: Population, members: list[int], a: Person, b: Person,
-              namesakes: int, short: bool, province: float, limit: float) -> bool:
+def _hopeless(population: Population, members: list[int], key: str, a: Person, b: Person,
+              namesakes: float, short: bool, province: float, limit: float) -> bool:
     """Whether a pair of a block of namesakes that has only the block's key to go by (see
     blocking.only_the_key) has more namesakes than the best it can be outweighs."""
     ages = compare_ages(a, b) if a.birth is not None and b.birth is not None else None
     if not short:
         namesakes -= co_records(population, members, a, b, ages)
+    if not short and a.places and b.places and not a.places.isdisjoint(b.places):
+        namesakes *= place_odds(population, a.places, b.places, name_group(population, key, a, b))
     return namesakes * province * age_odds(population, a, b, ages) > limit
 
 

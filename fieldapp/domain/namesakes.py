@@ -11,7 +11,9 @@ that agree with one record as well as the other does:
   Mohamed Alaoui; Fatima Zahra is one first name, not two); a part matched with a slip
   (Ahanzouj, Ahanzouch) is carried by every one whose name is a slip away too;
 * on the nickname, the sex (when no name says it) and the province, by their shares;
-* on the age: as many as were born as far from one record as the other was.
+* on the age: as many as were born as far from one record as the other was;
+* on where they were met: as many as were met in an area the two were both met in
+  (:mod:`fieldapp.domain.places`), against how often one person's two records are.
 
 A name few carry is counted by the records of it: a third record born close to both of a
 pair is taken for the same person met by a third team, not for a namesake (:func:`co_records`).
@@ -25,6 +27,7 @@ guesses more so), against how many namesakes were born that far apart. No Qt.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, combinations
@@ -39,9 +42,10 @@ from fieldapp.domain.evidence import (
     same_person_spread,
 )
 from fieldapp.domain.name_match import FIRST_ONLY, FULL, PARTICLE_SKELETONS, NameMatch
+from fieldapp.domain.places import Group, place_odds
 from fieldapp.domain.population import Population
 
-__all__ = ["NAMESAKES_ALLOWED", "Crowd", "age_odds", "co_records", "namesakes",
+__all__ = ["NAMESAKES_ALLOWED", "Crowd", "age_odds", "co_records", "name_group", "namesakes",
            "namesakes_weight"]
 
 # The pairwise weights are those of a pair of records whose names no one else carries, or
@@ -90,6 +94,9 @@ def namesakes_weight(population: Population, a: Person, b: Person, names: NameMa
             reasons.append(Reason("none_alike"))
     if ages is not None:
         alike *= _age_factor(ages)
+    if a.places and b.places and not a.places.isdisjoint(b.places):
+        group = name_group(population, _group_key(population, a, b, names.keys), a, b)
+        alike *= place_odds(population, a.places, b.places, group)
     return math.log1p(alike / NAMESAKES_ALLOWED)
 
 
@@ -191,9 +198,58 @@ def _age_factor(ages: Ages) -> float:
 @dataclass(frozen=True, slots=True)
 class Crowd(Population):
     """A population whose ``groups`` hold record numbers, and each record's birth (``born``,
-    by number): a small group can be looked through for a pair's other records."""
+    by number) and places (``places``): a small group can be looked through for a pair's
+    other records, a group for where its records were met."""
 
     born: Sequence[float | None] = ()
+    places: Sequence[frozenset[str]] = ()
+
+
+def name_group(population: Population, key: str | None, a: Person, b: Person) -> Group | None:
+    """The group of records carrying two name parts (``key``, a block key of two parts:
+    see :func:`fieldapp.domain.blocking.name_keys`) as :mod:`fieldapp.domain.places` weighs
+    it: where its records were met; None without such a group."""
+    if key is None or not isinstance(population, Crowd) or not population.places:
+        return None
+    members = population.groups.get(key)
+    if not isinstance(members, list):
+        return None
+    in_a, in_b = key in name_keys(a.forms)[0], key in name_keys(b.forms)[0]
+    return Group(_group_places(population, key, members), len(members) - in_a - in_b,
+                 in_a, in_b)
+
+
+_places_known: list[tuple[Crowd, dict[str, Counter[str]]]] = []
+
+
+def _group_places(population: Crowd, key: str, members: Sequence[int]) -> Counter[str]:
+    """How many records of a group were met in each place (once computed, kept with the
+    population)."""
+    if not _places_known or _places_known[0][0] is not population:
+        _places_known[:] = [(population, {})]
+    known = _places_known[0][1]
+    met = known.get(key)
+    if met is None:
+        met = known[key] = Counter()
+        places = population.places
+        for m in members:
+            met.update(places[m])
+    return met
+
+
+def _group_key(population: Population, a: Person, b: Person,
+               keys: tuple[tuple[str, str], ...]) -> str | None:
+    """Of the groups of two name parts that ``a`` and ``b`` match on, the largest."""
+    if len(keys) < 2:
+        return None
+    held_a, held_b = name_keys(a.forms)[0], name_keys(b.forms)[0]
+    best, size = None, 0
+    for (a1, b1), (a2, b2) in combinations(keys, 2):
+        for key, held in ((f"{a1}|{a2}" if a1 < a2 else f"{a2}|{a1}", held_a),
+                          (f"{b1}|{b2}" if b1 < b2 else f"{b2}|{b1}", held_b)):
+            if key in held and (n := population.group_size(key)) > size:
+                best, size = key, n
+    return best
 
 
 def co_records(population: Population, members: Sequence[int] | None, a: Person,

@@ -29,6 +29,7 @@ from typing import Any, Literal
 
 from fieldapp.domain import clusters, matching
 from fieldapp.domain.fields import FieldError
+from fieldapp.domain.places import place_key
 from fieldapp.domain.records import KINDS, PERSON
 from fieldapp.store.repository import NotFound, Store, ValidationError
 
@@ -200,8 +201,10 @@ _CANDIDATE_COLUMNS = ("id", "province", "name_ar", "name_lat", "nickname", "cin"
                       "birth_date", "approx_age", "age_noted_on")
 
 
-def active_persons(store: Store) -> list[Row]:
-    """Persons that are not deleted and not merged into another (cycle survivors included)."""
+def active_persons(store: Store, places: bool = True) -> list[Row]:
+    """Persons that are not deleted and not merged into another (cycle survivors included),
+    each with the ``places`` where they were met (:func:`places_met`; ``places=False``: as
+    stored), for matching."""
     cols = ", ".join(_CANDIDATE_COLUMNS)
     rows = store.conn.execute(
         f"SELECT {cols} FROM persons WHERE deleted = 0 AND merged_into IS NULL").fetchall()
@@ -212,7 +215,55 @@ def active_persons(store: Store) -> list[Row]:
         rows = store.conn.execute(
             f"SELECT {cols} FROM persons WHERE id IN ({marks})", extra).fetchall()
         out.extend(dict(zip(_CANDIDATE_COLUMNS, r, strict=True)) for r in rows)
+    if places:
+        with_places(out, places_met(store))
     return out
+
+
+def with_places(persons: Iterable[Row], met: Mapping[str, frozenset[str]]) -> None:
+    """Give each person record (by ``id``) its ``places`` from ``met`` (none: no place)."""
+    none: frozenset[str] = frozenset()
+    for row in persons:
+        row["places"] = met.get(row["id"], none)
+
+
+def places_met(store: Store) -> dict[str, frozenset[str]]:
+    """Person id → the places (:func:`fieldapp.domain.places.place_key`: the areas of the
+    patrols) where the person, or a person merged into it, was met. One pass over the
+    encounters (the table itself: through the index of persons' encounters it takes three
+    times as long) and one over the patrols."""
+    place_of: dict[str, str] = {}
+    for patrol_id, province, commune, area in store.conn.execute(
+            "SELECT id, province, commune, area FROM patrols WHERE deleted = 0"):
+        key = place_key(province, area, commune)
+        if key:
+            place_of[patrol_id] = key
+    get = place_of.get
+    first: dict[str, str | None] = {}
+    more: dict[str, set[str | None]] = {}
+    for person_id, patrol_id in store.conn.execute(
+            "SELECT person_id, patrol_id FROM encounters NOT INDEXED "
+            "WHERE person_id IS NOT NULL AND patrol_id IS NOT NULL AND deleted = 0"):
+        place = get(patrol_id)
+        known = first.setdefault(person_id, place)
+        if known != place:  # a second place (or a first after a patrol with none)
+            more.setdefault(person_id, set()).add(place)
+    owner = survivors(store)
+    alone: dict[str, frozenset[str]] = {}  # one place: one set for all who were met there
+    found: dict[str, frozenset[str]] = {}
+    for person_id, place in first.items():
+        extra = more.get(person_id)
+        if extra is not None:
+            extra.add(place)
+            places = frozenset(p for p in extra if p is not None)
+        elif place is not None:
+            places = alone.get(place) or alone.setdefault(place, frozenset((place,)))
+        else:
+            continue
+        pid = owner.get(person_id, person_id)
+        held = found.get(pid)
+        found[pid] = places if held is None else held | places
+    return found
 
 
 def non_duplicate_pairs(store: Store) -> set[tuple[str, str]]:

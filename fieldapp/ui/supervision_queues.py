@@ -86,6 +86,11 @@ def reason_text(reason: Reason) -> str:
             "Queues", "No one else here has this name"),
         "nickname_is_first_name": lambda: QCoreApplication.translate(
             "Queues", "The nickname is what people of that first name are called"),
+        "same_area": lambda: QCoreApplication.translate(
+            "Queues", "Both were met in the same area: %1").replace(
+                "%1", isolate(str(params.get("place", "")))),
+        "areas_differ": lambda: QCoreApplication.translate(
+            "Queues", "Never met in the same area"),
         "others_fit": lambda: QCoreApplication.translate(
             "Queues", "%n other person(s) would fit as well", "",
             int(params.get("others", 0) or 0)),
