@@ -14,6 +14,10 @@ the unlock screen as ``<lang>-00-unlock.png`` and every screen of the navigation
 case open). Screens that do not exist yet are simply not there. ``--text-size`` raises the
 text as a user may in Settings, to check that nothing is cut then either.
 
+A centre's computer shared by several staff members is shown too, as
+``<lang>-00-lock-members.png``: a small vault in DIR/members with four members, unlocked by
+its first and locked again, so the lock screen lists them all with that member chosen.
+
 The app's user settings (language, text size) go to a folder inside DIR, so the screenshots
 do not depend on, or change, the settings of whoever runs the script.
 """
@@ -96,6 +100,41 @@ def ensure_vault(folder: Path, persons: int, encounters: int, lang: str) -> None
     finally:
         vault.lock()
     marker.write_text(json.dumps(wanted), encoding="utf-8")
+
+
+# four staff members of a centre sharing one computer (each with their own passphrase)
+MEMBERS = (
+    ("Amina Tazi", "أمينة التازي", "supervisor"),
+    ("Youssef Alaoui", "يوسف العلوي", "field_worker"),
+    ("Khadija Bennani", "خديجة بناني", "centre_staff"),
+    ("Karim El Idrissi", "كريم الإدريسي", "field_worker"),
+)
+
+
+def ensure_members_vault(folder: Path) -> None:
+    """A vault of MEMBERS (no records: the lock screen shows none), made once. Each member's
+    passphrase is PASSPHRASE followed by their first name."""
+    from fieldapp.store import keys
+    from fieldapp.store.vault import Vault
+
+    vault = Vault(folder)
+    if vault.exists():
+        return
+    print(f"Making a vault of {len(MEMBERS)} members in {folder}…", file=sys.stderr)
+    folder.mkdir(parents=True, exist_ok=True)
+    (name, name_ar, role), *others = MEMBERS
+    vault.create(member_passphrase(name), user_name=name, name_ar=name_ar, province="rabat",
+                 team="Centre Agdal", role=role)
+    try:
+        for i, (name, name_ar, role) in enumerate(others, start=1):
+            vault.add_member(keys.Member(f"member-{i}", name, name_ar),
+                             member_passphrase(name), role=role)
+    finally:
+        vault.lock()
+
+
+def member_passphrase(name: str) -> str:
+    return f"{PASSPHRASE} {name.split()[0].lower()}"
 
 
 # --- driving the app ----------------------------------------------------------------------
@@ -257,6 +296,42 @@ def shoot_language(app: Any, folder: Path, lang: str, out: Path) -> list[Path]:
     return written
 
 
+def shoot_lock_members(app: Any, folder: Path, lang: str, out: Path) -> list[Path]:
+    """The first member unlocks the members' vault and locks it (Ctrl+L): the lock screen
+    then lists every member, that one chosen, ready for the next."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from fieldapp.app import FieldApp
+
+    fa = FieldApp(app, folder, lang=lang)
+    try:
+        fa.start.resize(*SIZE)
+        settle(fa)
+        page = fa.start.unlock_page
+        shown: list[bool] = []
+        fa.main_window_shown.connect(lambda: shown.append(True))
+        page.members.setCurrentRow(0)
+        page.passphrase.setText(member_passphrase(MEMBERS[0][0]))
+        page.button.click()
+        if not wait_until(lambda: shown or page.error.isVisible(), 60):
+            raise SystemExit(f"screenshots: unlocking {folder} took too long")
+        if not shown:
+            raise SystemExit(f"screenshots: could not unlock {folder}: {page.error.text()}")
+        settle(fa)
+        locked: list[bool] = []
+        fa.locked.connect(lambda: locked.append(True))
+        assert fa.main is not None
+        QTest.keyClick(fa.main, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        if not wait_until(lambda: locked, SETTLE_SECONDS):
+            raise SystemExit("screenshots: Ctrl+L did not lock")
+        fa.start.resize(*SIZE)
+        settle(fa)
+        return [save_grab(fa, fa.start, out / f"{lang}-00-lock-members.png")]
+    finally:
+        close(app, fa)
+
+
 def write_report(fa: Any, screen: Any, lang: str, out: Path) -> list[Path]:
     """The weekly report of the screen's period as report-example-<lang>.pdf, made by the
     app in ``lang`` (so with its translations), and its first page as a PNG: in docs/ beside
@@ -307,6 +382,7 @@ def main(argv: list[str] | None = None) -> int:
     encounters = args.encounters if args.encounters is not None else 3 * args.persons
     for lang in LANGUAGES:
         ensure_vault(folder / lang, args.persons, encounters, lang)
+    ensure_members_vault(folder / "members")
     out.mkdir(parents=True, exist_ok=True)
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
                       str(folder / "user-settings"))
@@ -329,6 +405,7 @@ def main(argv: list[str] | None = None) -> int:
         written = []
         for lang in LANGUAGES:
             written += shoot_language(app, folder / lang, lang, out)
+            written += shoot_lock_members(app, folder / "members", lang, out)
     finally:
         qInstallMessageHandler(previous)
     print(f"{len(written)} screenshots in {out}"

@@ -3,6 +3,9 @@ screens and the windows, and hands each what it needs (STYLE.md rule 2).
 
 Locking (the Lock button, Ctrl+L, or inactivity) first saves every open form as an encrypted
 draft, then closes the database and forgets the key; after unlock the drafts come back.
+On a computer shared by several members the lock screen lists them and any of them unlocks
+next, without closing the app: the main window is built anew for that member, with only the
+screens their role may use, and their own drafts.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldapp import i18n, logs
 from fieldapp.store.replica import StoreReplica
-from fieldapp.store.repository import StorageError, Store
+from fieldapp.store.repository import Actor, Profile, StorageError, Store
 from fieldapp.store.vault import Vault
 from fieldapp.ui import style
 from fieldapp.ui.context import AppEvents, Context
@@ -103,9 +106,10 @@ class FieldApp(QObject):
         self.events = AppEvents()
         self.screen_factories = screens or default_screens()
         self.main: MainWindow | None = None
-        # the screen in use when the window closed (lock, language change): shown again after
-        # unlock, as the patrol in use is (that one is remembered in the vault, see patrols.py)
-        self._resume_row = 0
+        # the screen in use when the window closed (lock, language change), and by whom:
+        # shown again when the same member unlocks, as the patrol in use is (that one is
+        # remembered in the vault, see patrols.py); another member starts on their first
+        self._resume: tuple[str, type[Screen]] | None = None
         self.idle = IdleWatcher(app, auto_lock_ms or DEFAULT_AUTO_LOCK_MINUTES * 60_000)
         self._fixed_auto_lock = auto_lock_ms is not None
         self.idle.idled.connect(self.lock)
@@ -131,7 +135,7 @@ class FieldApp(QObject):
                 + "\n".join(missing))
 
     def _new_start_window(self) -> StartWindow:
-        start = StartWindow(self.vault, self.db, self.lang)
+        start = StartWindow(self.vault, self.db, self.lang, self.settings)
         start.resize(1100, 700)
         start.unlocked.connect(self._unlocked)
         start.language_chosen.connect(self._language_chosen_at_start)
@@ -160,32 +164,53 @@ class FieldApp(QObject):
         self.settings.setValue("lang", lang)
         drafts = self.main.drafts() if self.main is not None else {}
         if self.main is not None:
-            self._resume_row = self.main.rail.currentRow()
+            self._remember_screen(self.main)
             self.main.hide()
             self.main.deleteLater()
             self.main = None
         self.apply_language(lang)
-        self.db.run(lambda store: store.profile, on_done=lambda p: self._show_main(p, drafts))
+        # the lock screen too, in the new language, where the main window will be
+        old = self.start
+        self.start = self._new_start_window()
+        self.start.setGeometry(old.geometry())
+        old.deleteLater()
+        self.db.run(self._load_member, on_done=lambda res: self._show_main(res[0], res[1], drafts))
 
     # --- unlock / lock ------------------------------------------------------------------
 
+    @staticmethod
+    def _load_member(store: Store) -> tuple[Profile, tuple[Actor, str]]:
+        """The vault's profile and the member at the keyboard (their name in Arabic letters
+        too, from the members the vault knows)."""
+        actor = store.actor
+        name_ar = next((m["name_ar"] or "" for m in store.members()
+                        if actor.member_id and m["member_id"] == actor.member_id), "")
+        return store.profile, (actor, name_ar)
+
     def _unlocked(self) -> None:
-        def load(store: Store) -> tuple[Any, dict[str, dict[str, Any]], Any]:
-            return store.profile, store.drafts(), store.setting("auto_lock_minutes")
+        def load(store: Store) -> tuple[Profile, tuple[Actor, str], dict[str, Any], Any]:
+            profile, member = self._load_member(store)
+            return profile, member, store.drafts(), store.setting("auto_lock_minutes")
 
         self.db.run(load, on_done=lambda res: self._opened(*res))
 
-    def _opened(self, profile: Any, drafts: dict[str, dict[str, Any]],
-                minutes: Any) -> None:
+    def _opened(self, profile: Profile, member: tuple[Actor, str],
+                drafts: dict[str, dict[str, Any]], minutes: Any) -> None:
         if minutes and not self._fixed_auto_lock:
             self.idle.set_minutes(float(minutes))
         if not self.settings.contains("lang"):
             self.settings.setValue("lang", profile.lang)
-        self._show_main(profile, drafts)
+        self._show_main(profile, member, drafts)
 
-    def _show_main(self, profile: Any, drafts: dict[str, dict[str, Any]]) -> None:
-        ctx = Context(self.db, profile, self.events, self.lang)
-        screens = [factory(ctx) for factory in self.screen_factories]
+    def _remember_screen(self, main: MainWindow) -> None:
+        self._resume = (main.ctx.author, type(main.current_screen()))
+
+    def _show_main(self, profile: Profile, member: tuple[Actor, str],
+                   drafts: dict[str, dict[str, Any]]) -> None:
+        actor, name_ar = member
+        ctx = Context(self.db, profile, self.events, self.lang, actor, name_ar)
+        # only the screens the member's role may use (the store refuses the rest anyway)
+        screens = [factory(ctx) for factory in self.screen_factories if ctx.may_see(factory)]
         self.main = MainWindow(ctx, screens)
         self.main.lock_requested.connect(self.lock)
         self.main.closing.connect(self.quit)
@@ -207,8 +232,11 @@ class FieldApp(QObject):
                     store.discard_draft(form)
 
             self.db.run(discard)
-        if 0 < self._resume_row < len(screens):
-            self.main.rail.setCurrentRow(self._resume_row)
+        if self._resume is not None and self._resume[0] == ctx.author:
+            for row, screen in enumerate(screens):
+                if type(screen) is self._resume[1]:
+                    self.main.rail.setCurrentRow(row)
+                    break
         self._attach_sync(screens)
         self._add_global_search()
         geometry = self.start.geometry()
@@ -245,6 +273,8 @@ class FieldApp(QObject):
 
         main = self.main
         assert main is not None
+        if not any(isinstance(screen, PersonsScreen) for screen in main.screens):
+            return  # a role without persons (the committee's) has nothing to find
 
         def search() -> None:
             screen = main.go_to(PersonsScreen)
@@ -282,7 +312,7 @@ class FieldApp(QObject):
         """The administrator revoked this laptop (lost or stolen): erase its vault. Deleting
         the wrapped key makes the encrypted database unreadable for good."""
         self.sync.stop()
-        self._resume_row = 0
+        self._resume = None
         main, self.main = self.main, None
         if main is not None:
             main.closing.disconnect(self.quit)
@@ -310,7 +340,7 @@ class FieldApp(QObject):
         self.idle.timer.stop()
         drafts = self.main.drafts()
         main, self.main = self.main, None
-        self._resume_row = main.rail.currentRow()
+        self._remember_screen(main)
         geometry = main.geometry()
         main.closing.disconnect(self.quit)
         main.hide()

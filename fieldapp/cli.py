@@ -8,6 +8,7 @@ machine). They exit non-zero on failure, with one line per problem in the user's
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -166,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
                                            "supervisor"),
                         help="the new member's role, at most the acting member's "
                              "(default: the acting member's role)")
+    member.add_argument("--code", metavar="CODE",
+                        help="add: the new member's own enrollment code (the laptop must be "
+                             "enrolled; the server gives their name and role)")
     member.add_argument("--id", dest="member_id",
                         help="the new member's user id on the server (default: a local id)")
     member.add_argument("--new-passphrase-file", metavar="FILE",
@@ -290,6 +294,8 @@ def _member(args: argparse.Namespace, data_dir: Path) -> int:
         for m in vault.members():
             print("\t".join((m.member_id, m.name, m.name_ar)))
         return 0
+    if args.action == "add" and args.code:
+        return _join(args, vault)
     if not args.name:
         raise CliError("member_name_missing")
     unlock_as(vault, args)
@@ -305,6 +311,42 @@ def _member(args: argparse.Namespace, data_dir: Path) -> int:
             assert gone is not None
             vault.remove_member(gone)
             print(f"member removed: {gone} (the vault was re-keyed)")
+    finally:
+        vault.lock()
+    return 0
+
+
+def _join(args: argparse.Namespace, vault: Any) -> int:
+    """A new member joins this enrolled laptop with their own enrollment code: the server
+    says who they are (their user id, name and role); their own passphrase opens their new
+    key slot. Any member may unlock for it."""
+    from fieldapp.domain import roles
+    from fieldapp.domain.ids import uuid7
+    from fieldapp.store import keys
+    from sync.client import HttpClient
+    from sync.protocol import SyncError
+
+    store = unlock_as(vault, args)
+    try:
+        state = {k: store.setting(f"sync.{k}") for k in ("url", "token", "ca_bundle")}
+        if not state["token"]:
+            print(f"fieldapp: {_sync_message('auth', 'not enrolled', cli_language(args.lang))}",
+                  file=sys.stderr)
+            return 1
+        passphrase = read_secret(args.new_passphrase_file, NEW_PASSPHRASE_ENV)
+        try:
+            answer = HttpClient(state["url"], state["token"],
+                                ca_bundle=state["ca_bundle"]).join(args.code)
+        except SyncError as e:
+            body = getattr(e, "body", None) or {}
+            detail = str(body.get("error") or e.detail)
+            print(f"fieldapp: {_sync_message(e.kind.value, detail, cli_language(args.lang))}",
+                  file=sys.stderr)
+            return 1
+        new = keys.Member(uuid7(), answer["name"], args.name_ar or "")
+        vault.add_member(new, passphrase, roles.role_of(answer.get("role")),
+                         team=answer.get("team"), user_id=answer["user_id"])
+        print(f"member added: {new.member_id} {new.name} (user {answer['user_id']})")
     finally:
         vault.lock()
     return 0
@@ -375,6 +417,7 @@ def _sync_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
             result = client.enroll(replica, args.server, args.code,
                                    args.device_name or os.uname().nodename, args.ca_bundle)
             print(f"enrolled: device {result['device_id']}, scope {result['scope']}")
+            vault.apply_membership()  # the organisation's recovery key, when it has one
             return 0
         before = {r["mutation_id"] for r in replica.rejections()}
         report = client.sync(replica, ca_bundle=args.ca_bundle)
@@ -385,8 +428,13 @@ def _sync_command(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
             print(f"fieldapp: {_quarantine_message(report.quarantined, lang)}", file=sys.stderr)
         refused = [r for r in replica.rejections() if r["mutation_id"] not in before]
         for r in refused:
-            print(f"fieldapp: refused: {r['kind']} {r['record_id']}: {r['code']} {r['errors']}",
+            why = _rejection_text(r["code"], json.loads(r["errors"] or "[]"), lang)
+            print(f"fieldapp: refused: {r['kind']} {r['record_id']}: {r['code']}: {why}",
                   file=sys.stderr)
+        # what the server said of the members: recovery key, removed members' key slots
+        # (last: a re-key reopens the database; a removed member at the keyboard gets
+        # member_removed, printed by main)
+        vault.apply_membership()
         return 1 if refused else 0
     except SyncError as e:
         body = getattr(e, "body", None) or {}
@@ -419,6 +467,13 @@ def _revoked_message(lang: str) -> str:
     return QCoreApplication.translate(
         "Startup", "The administrator revoked this laptop: its records were erased. "
         "Ask your administrator before using it again.")
+
+
+def _rejection_text(code: str, errors: list[list[str]], lang: str) -> str:
+    from fieldapp import messages
+
+    _in_language(lang)
+    return messages.rejection_text(code, errors)
 
 
 def _quarantine_message(count: int, lang: str) -> str:

@@ -52,6 +52,10 @@ def error_text(error: UserFacingError) -> str:
         "last_member": QCoreApplication.translate(
             "Messages", "The last member of a vault cannot be removed."
         ),
+        "member_removed": QCoreApplication.translate(
+            "Messages", "Your administrator removed you from this computer: your passphrase "
+            "no longer opens it. The other members' work is untouched."
+        ),
         "wrong_recovery_key": QCoreApplication.translate(
             "Messages", "This is not the organisation's recovery key for this vault; "
             "nothing was opened."
@@ -331,3 +335,68 @@ def sync_error_text(kind: str, detail: str = "") -> str:
             "server's name, e.g. https://sync.example.ma"),
     }
     return texts.get(kind, texts["server"])
+
+
+
+def _isolate(text: str) -> str:
+    return f"\u2068{text}\u2069"  # first-strong isolate: a code keeps its own direction
+
+def role_text(role: str | None) -> str:
+    """An access role as the user reads it (fieldapp.domain.roles)."""
+    texts = {
+        "field_worker": QCoreApplication.translate("Roles", "field worker"),
+        "centre_staff": QCoreApplication.translate("Roles", "centre staff"),
+        "centre_head": QCoreApplication.translate("Roles", "centre head"),
+        "supervisor": QCoreApplication.translate("Roles", "supervisor"),
+        "committee": QCoreApplication.translate("Roles", "committee member"),
+        "administrator": QCoreApplication.translate("Roles", "administrator"),
+    }
+    return texts.get(role or "", _isolate(role or "—"))
+
+
+def action_text(action: str) -> str:
+    """What a role may or may not do, as a phrase ("merge persons")."""
+    texts = {
+        "merge": QCoreApplication.translate("Roles", "merge persons"),
+        "resolve_conflict": QCoreApplication.translate("Roles", "resolve conflicts"),
+        "export": QCoreApplication.translate("Roles", "export records"),
+        "members": QCoreApplication.translate("Roles", "add or remove members"),
+        "write:person": QCoreApplication.translate("Roles", "record persons"),
+        "write:patrol": QCoreApplication.translate("Roles", "record patrols"),
+        "write:encounter": QCoreApplication.translate("Roles", "record encounters"),
+        "write:case": QCoreApplication.translate("Roles", "open and edit case files"),
+        "write:case_event": QCoreApplication.translate("Roles", "record steps of case files"),
+        "write:referral": QCoreApplication.translate("Roles", "record referrals"),
+        "write:shelter": QCoreApplication.translate("Roles", "edit shelters"),
+        "write:non_duplicate": QCoreApplication.translate("Roles", "decide on duplicates"),
+    }
+    return texts.get(action, _isolate(action))
+
+
+def rejection_text(code: str | None, errors: list[list[str]] | None = None) -> str:
+    """Why the server refused one change, in a sentence; the change itself stays on this
+    laptop (Settings → Server lists it)."""
+    errors = errors or []
+    if code == "forbidden" and errors:
+        action, role = errors[0][0], errors[0][1]
+        return QCoreApplication.translate(
+            "Messages", "Refused: a %1 may not %2. The change is kept on this laptop; ask "
+            "your supervisor.").replace("%1", role_text(role)).replace("%2", action_text(action))
+    texts = {
+        "author_unknown": QCoreApplication.translate(
+            "Messages", "Refused: the server does not know the member who made this change "
+            "on this laptop (or they were removed). The change is kept here; ask your "
+            "administrator."),
+        "invalid": QCoreApplication.translate(
+            "Messages", "Refused: some values do not follow the rules of the record. The "
+            "change is kept on this laptop."),
+        "province_change": QCoreApplication.translate(
+            "Messages", "Refused: a record cannot move to another province."),
+        "unknown_record": QCoreApplication.translate(
+            "Messages", "Refused: the server does not have this record."),
+        "clock_ahead": QCoreApplication.translate(
+            "Messages", "Refused: this laptop's clock is far ahead. Set the date and time, "
+            "then record the change again."),
+    }
+    return texts.get(code or "", QCoreApplication.translate(
+        "Messages", "Refused by the server (%1).").replace("%1", _isolate(code or "—")))

@@ -54,6 +54,9 @@ class Replica(Protocol):
     def quarantine_count(self) -> int: ...  # received records set aside (failed the schema)
     def rebase(self, epoch: str, server_last_mutation_id: int) -> None: ...
     def renumber_after_restore(self, server_last_mutation_id: int) -> None: ...
+    def unregistered_members(self) -> list[dict[str, Any]]: ...
+    def registered(self, member_id: str, user_id: str, role: str | None) -> None: ...
+    def apply_members(self, answer: dict[str, Any]) -> list[str]: ...
 
 
 def _is_loopback(host: str | None) -> bool:
@@ -184,6 +187,28 @@ class HttpClient:
         result: dict[str, Any] = self._call("GET", "/v1/status")
         return result
 
+    def members(self) -> dict[str, Any]:
+        result: dict[str, Any] = self._call("GET", "/v1/members")
+        return result
+
+    def join(self, code: str) -> dict[str, Any]:
+        """A member joins this device with their own one-time code."""
+        if not is_enrollment_code(code):
+            raise SyncError(SyncErrorKind.ENROLLMENT, "bad_format")
+        try:
+            result: dict[str, Any] = self._call("POST", "/v1/members/join", {"code": code})
+        except SyncError as e:
+            body = getattr(e, "body", None) or {}
+            if e.status == 401 and body.get("error") in ("bad_code", "expired_code"):
+                raise SyncError(SyncErrorKind.ENROLLMENT, str(body["error"]), 401) from None
+            raise
+        return result
+
+    def vouch(self, user_id: str, name: str, role: str, by: str) -> dict[str, Any]:
+        result: dict[str, Any] = self._call("POST", "/v1/members/vouch", {
+            "user_id": user_id, "name": name, "role": role, "by": by})
+        return result
+
 
 def is_enrollment_code(code: str) -> bool:
     """The form of the administrator's codes: 16 hexadecimal digits, usually written in four
@@ -239,6 +264,7 @@ class SyncReport:
     quarantined: int = 0  # records received that failed the record schema, set aside
     rebased: bool = False
     problems: list[SyncError] = field(default_factory=list)
+    removed_members: list[str] = field(default_factory=list)  # taken off it by the server
 
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
@@ -267,6 +293,7 @@ def sync(replica: Replica, client: HttpClient | None = None, *, ca_bundle: str |
         # the laptop was restored from a backup: the server may know later mutation ids
         replica.renumber_after_restore(int(client.status()["last_mutation_id"]))
         state = replica.sync_state()
+    _sync_members(replica, client, report)
     with ThreadPoolExecutor(1, thread_name_prefix="fieldapp-sync") as network:
         for _ in range(2):  # a second round only when the pull found a restored server
             _push_all(replica, client, state, report, progress, cancelled, network)
@@ -275,6 +302,35 @@ def sync(replica: Replica, client: HttpClient | None = None, *, ca_bundle: str |
                 break
     report.quarantined = max(0, replica.quarantine_count() - set_aside)
     return report
+
+
+def _sync_members(replica: Replica, client: HttpClient, report: SyncReport) -> None:
+    """Before the changes: the members a centre head added on this laptop are made known to
+    the server (it makes their users, or says why not: their changes are then refused as
+    by an unknown author, and stay on the laptop), then what the server says of the
+    device's members is kept (roles, members taken off it, the scope's users, the
+    recovery key). A server from before members (404) is left at that."""
+    for member in replica.unregistered_members():
+        if not member.get("by"):
+            continue  # added by a member the server does not know yet: next time
+        try:
+            answer = client.vouch(member["member_id"], member["name"],
+                                  member["role"] or "field_worker", member["by"])
+        except SyncError as e:
+            if e.status == 404:
+                return
+            if e.status in (400, 403, 409):
+                report.problems.append(e)
+                continue
+            raise
+        replica.registered(member["member_id"], answer["user_id"], answer.get("role"))
+    try:
+        answer = client.members()
+    except SyncError as e:
+        if e.status == 404:
+            return
+        raise
+    report.removed_members = replica.apply_members(answer)
 
 
 def push(replica: Replica, client: HttpClient, *, progress: Progress | None = None,

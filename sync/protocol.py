@@ -25,8 +25,12 @@ from typing import Any
 # ``version`` (the others were written at it). The server answers each request in the
 # protocol it was asked in, so laptops that speak 1 keep working; a laptop speaks 2 and
 # falls back to 1 with a server that does not know 2 yet.
-PROTOCOL_VERSION = 2
-PROTOCOLS = (1, 2)  # understood by this server
+# 3: a change's ``author`` is the id the server gave its user (a member of the laptop the
+# device vouches for); a pulled record names who created it and who last changed it
+# (``created_by``, ``updated_by``: user ids). The server checks authors and their roles
+# in every protocol; the answers of 1 and 2 leave the two names out.
+PROTOCOL_VERSION = 3
+PROTOCOLS = (1, 2, 3)  # understood by this server
 MAX_BATCH = 500  # changes per push
 MAX_PAGE = 1000  # changes per pull page
 MAX_FIELDS = 64
@@ -317,6 +321,8 @@ class RecordState:
     versions: dict[str, int]
     hlc: int = 0
     device_id: str | None = None
+    created_by: str | None = None  # user ids (protocol 3); None when unknown
+    updated_by: str | None = None
 
     def field_version(self, name: str) -> int:
         """The version the field ``name`` was last written at."""
@@ -326,9 +332,12 @@ class RecordState:
         version = self.version
         versions = (self.versions if protocol < 2
                     else {n: v for n, v in self.versions.items() if v != version})
-        return {"province": self.province, "version": version, "kind": self.kind,
-                "record_id": self.record_id, "fields": self.fields, "versions": versions,
-                "hlc": self.hlc, "device_id": self.device_id}
+        out = {"province": self.province, "version": version, "kind": self.kind,
+               "record_id": self.record_id, "fields": self.fields, "versions": versions,
+               "hlc": self.hlc, "device_id": self.device_id}
+        if protocol >= 3:
+            out["created_by"], out["updated_by"] = self.created_by, self.updated_by
+        return out
 
     @classmethod
     def from_json(cls, d: Any) -> RecordState:
@@ -342,7 +351,9 @@ class RecordState:
                    _check_fields(_req(d, "fields", dict, where), "record.fields"),
                    _check_versions(_req(d, "versions", dict, where), "record.versions"),
                    _stamp(d.get("hlc"), "record.hlc"),
-                   _optional_text(d.get("device_id"), "record.device_id"))
+                   _optional_text(d.get("device_id"), "record.device_id"),
+                   _optional_text(d.get("created_by"), "record.created_by"),
+                   _optional_text(d.get("updated_by"), "record.updated_by"))
 
 
 Cursor = dict[str, int]  # province → last version received

@@ -460,6 +460,10 @@
         <translation>لا يمكن حذف آخر عضو في الخزنة.</translation>
     </message>
     <message>
+        <source>Your administrator removed you from this computer: your passphrase no longer opens it. The other members&apos; work is untouched.</source>
+        <translation>أزالك المسؤول من هذا الحاسوب: لم تعد عبارة المرور الخاصة بك تفتحه. عمل الأعضاء الآخرين لم يُمس.</translation>
+    </message>
+    <message>
         <source>This is not the organisation&apos;s recovery key for this vault; nothing was opened.</source>
         <translation>هذا ليس مفتاح الاسترجاع الخاص بالمؤسسة لهذه الخزنة، ولم يُفتح أي شيء.</translation>
     </message>
@@ -922,8 +926,36 @@
         <translation>هذا ليس عنوان خادم. اكتبه على شكل ⁦https://⁩ متبوعا باسم الخادم، مثلا ⁦https://sync.example.ma⁩</translation>
     </message>
     <message>
+        <source>Refused: the server does not know the member who made this change on this laptop (or they were removed). The change is kept here; ask your administrator.</source>
+        <translation>رُفض: الخادم لا يعرف العضو الذي أجرى هذا التغيير على هذا الحاسوب (أو أنه أُزيل). التغيير محفوظ هنا؛ اسأل المسؤول.</translation>
+    </message>
+    <message>
+        <source>Refused: some values do not follow the rules of the record. The change is kept on this laptop.</source>
+        <translation>رُفض: بعض القيم لا تتبع قواعد السجل. التغيير محفوظ على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>Refused: a record cannot move to another province.</source>
+        <translation>رُفض: لا يمكن نقل سجل إلى عمالة أو إقليم آخر.</translation>
+    </message>
+    <message>
+        <source>Refused: the server does not have this record.</source>
+        <translation>رُفض: هذا السجل غير موجود على الخادم.</translation>
+    </message>
+    <message>
+        <source>Refused: this laptop&apos;s clock is far ahead. Set the date and time, then record the change again.</source>
+        <translation>رُفض: ساعة هذا الحاسوب متقدمة كثيرا. اضبط التاريخ والوقت، ثم سجّل التغيير من جديد.</translation>
+    </message>
+    <message>
         <source>Enter a number from {min} to {max}.</source>
         <translation>أدخل عددا من {min} إلى {max}.</translation>
+    </message>
+    <message>
+        <source>Refused by the server (%1).</source>
+        <translation>رفضه الخادم (%1).</translation>
+    </message>
+    <message>
+        <source>Refused: a %1 may not %2. The change is kept on this laptop; ask your supervisor.</source>
+        <translation>رُفض: لا يسمح دور «%1» بأن %2. التغيير محفوظ على هذا الحاسوب؛ اسأل المشرف.</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1468,81 @@
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>field worker</source>
+        <translation>عامل ميداني</translation>
+    </message>
+    <message>
+        <source>centre staff</source>
+        <translation>موظف المركز</translation>
+    </message>
+    <message>
+        <source>centre head</source>
+        <translation>مدير المركز</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>مشرف</translation>
+    </message>
+    <message>
+        <source>committee member</source>
+        <translation>عضو لجنة</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>مسؤول النظام</translation>
+    </message>
+    <message>
+        <source>merge persons</source>
+        <translation>يدمج الأشخاص</translation>
+    </message>
+    <message>
+        <source>resolve conflicts</source>
+        <translation>يحسم التعارضات</translation>
+    </message>
+    <message>
+        <source>export records</source>
+        <translation>يصدّر السجلات</translation>
+    </message>
+    <message>
+        <source>add or remove members</source>
+        <translation>يضيف أعضاء أو يزيلهم</translation>
+    </message>
+    <message>
+        <source>record persons</source>
+        <translation>يسجّل الأشخاص</translation>
+    </message>
+    <message>
+        <source>record patrols</source>
+        <translation>يسجّل الدوريات</translation>
+    </message>
+    <message>
+        <source>record encounters</source>
+        <translation>يسجّل اللقاءات</translation>
+    </message>
+    <message>
+        <source>open and edit case files</source>
+        <translation>يفتح ملفات التكفل ويعدّلها</translation>
+    </message>
+    <message>
+        <source>record steps of case files</source>
+        <translation>يسجّل مراحل ملفات التكفل</translation>
+    </message>
+    <message>
+        <source>record referrals</source>
+        <translation>يسجّل التوجيهات</translation>
+    </message>
+    <message>
+        <source>edit shelters</source>
+        <translation>يعدّل مراكز الإيواء</translation>
+    </message>
+    <message>
+        <source>decide on duplicates</source>
+        <translation>يبتّ في التكرارات</translation>
+    </message>
+</context>
+<context>
     <name>Screen</name>
     <message>
         <source>, </source>
@@ -1795,6 +1902,14 @@
     <message>
         <source>Unlock fieldapp</source>
         <translation>فتح قفل ⁦fieldapp⁩</translation>
+    </message>
+    <message>
+        <source>&amp;Who are you?</source>
+        <translation>من أنت؟ (&amp;W)</translation>
+    </message>
+    <message>
+        <source>Members of this computer</source>
+        <translation>أعضاء هذا الحاسوب</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -2228,16 +2343,16 @@
         <translation>اليوم</translation>
     </message>
     <message>
+        <source>Follow-ups due and overdue</source>
+        <translation>عمليات التتبع المقررة والمتأخرة</translation>
+    </message>
+    <message>
         <source>Nothing due today. Open Patrols (Ctrl+2) to start a patrol, or look a person up with Ctrl+K.</source>
         <translation>لا شيء مقرر اليوم. افتح «الدوريات» (⁦Ctrl+2⁩) لبدء دورية، أو ابحث عن شخص باستعمال ⁦Ctrl+K⁩.</translation>
     </message>
     <message>
         <source>Patrols in progress</source>
         <translation>الدوريات الجارية</translation>
-    </message>
-    <message>
-        <source>Follow-ups due and overdue</source>
-        <translation>عمليات التتبع المقررة والمتأخرة</translation>
     </message>
     <message>
         <source>OVERDUE</source>

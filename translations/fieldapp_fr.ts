@@ -436,6 +436,10 @@
         <translation>Le dernier membre d’un coffre-fort ne peut pas être retiré.</translation>
     </message>
     <message>
+        <source>Your administrator removed you from this computer: your passphrase no longer opens it. The other members&apos; work is untouched.</source>
+        <translation>Votre administrateur vous a retiré de cet ordinateur : votre phrase secrète ne l&apos;ouvre plus. Le travail des autres membres est intact.</translation>
+    </message>
+    <message>
         <source>This is not the organisation&apos;s recovery key for this vault; nothing was opened.</source>
         <translation>Ce n’est pas la clé de récupération de l’organisation pour ce coffre-fort ; rien n’a été ouvert.</translation>
     </message>
@@ -890,8 +894,36 @@
         <translation>Ce n&apos;est pas une adresse de serveur. Saisissez https:// suivi du nom du serveur, par exemple https://sync.example.ma</translation>
     </message>
     <message>
+        <source>Refused: the server does not know the member who made this change on this laptop (or they were removed). The change is kept here; ask your administrator.</source>
+        <translation>Refusé : le serveur ne connaît pas le membre qui a fait cette modification sur cet ordinateur (ou il a été retiré). La modification est conservée ici ; demandez à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>Refused: some values do not follow the rules of the record. The change is kept on this laptop.</source>
+        <translation>Refusé : certaines valeurs ne suivent pas les règles de la fiche. La modification est conservée sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Refused: a record cannot move to another province.</source>
+        <translation>Refusé : une fiche ne peut pas changer de préfecture ou province.</translation>
+    </message>
+    <message>
+        <source>Refused: the server does not have this record.</source>
+        <translation>Refusé : le serveur n&apos;a pas cette fiche.</translation>
+    </message>
+    <message>
+        <source>Refused: this laptop&apos;s clock is far ahead. Set the date and time, then record the change again.</source>
+        <translation>Refusé : l&apos;horloge de cet ordinateur est très en avance. Réglez la date et l&apos;heure, puis refaites la modification.</translation>
+    </message>
+    <message>
         <source>Enter a number from {min} to {max}.</source>
         <translation>Saisissez un nombre de {min} à {max}.</translation>
+    </message>
+    <message>
+        <source>Refused by the server (%1).</source>
+        <translation>Refusé par le serveur (%1).</translation>
+    </message>
+    <message>
+        <source>Refused: a %1 may not %2. The change is kept on this laptop; ask your supervisor.</source>
+        <translation>Refusé : le rôle « %1 » ne permet pas de %2. La modification est conservée sur cet ordinateur ; demandez à votre superviseur.</translation>
     </message>
 </context>
 <context>
@@ -1356,6 +1388,81 @@
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>field worker</source>
+        <translation>intervenant de terrain</translation>
+    </message>
+    <message>
+        <source>centre staff</source>
+        <translation>personnel du centre</translation>
+    </message>
+    <message>
+        <source>centre head</source>
+        <translation>responsable du centre</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>superviseur</translation>
+    </message>
+    <message>
+        <source>committee member</source>
+        <translation>membre de comité</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>merge persons</source>
+        <translation>fusionner des personnes</translation>
+    </message>
+    <message>
+        <source>resolve conflicts</source>
+        <translation>résoudre des conflits</translation>
+    </message>
+    <message>
+        <source>export records</source>
+        <translation>exporter des fiches</translation>
+    </message>
+    <message>
+        <source>add or remove members</source>
+        <translation>ajouter ou retirer des membres</translation>
+    </message>
+    <message>
+        <source>record persons</source>
+        <translation>enregistrer des personnes</translation>
+    </message>
+    <message>
+        <source>record patrols</source>
+        <translation>enregistrer des maraudes</translation>
+    </message>
+    <message>
+        <source>record encounters</source>
+        <translation>enregistrer des rencontres</translation>
+    </message>
+    <message>
+        <source>open and edit case files</source>
+        <translation>ouvrir et modifier des dossiers</translation>
+    </message>
+    <message>
+        <source>record steps of case files</source>
+        <translation>enregistrer les étapes des dossiers</translation>
+    </message>
+    <message>
+        <source>record referrals</source>
+        <translation>enregistrer des référencements</translation>
+    </message>
+    <message>
+        <source>edit shelters</source>
+        <translation>modifier les centres d’hébergement</translation>
+    </message>
+    <message>
+        <source>decide on duplicates</source>
+        <translation>trancher sur les doublons</translation>
+    </message>
+</context>
+<context>
     <name>Screen</name>
     <message>
         <source>, </source>
@@ -1703,6 +1810,14 @@
     <message>
         <source>Unlock fieldapp</source>
         <translation>Déverrouiller fieldapp</translation>
+    </message>
+    <message>
+        <source>&amp;Who are you?</source>
+        <translation>&amp;Qui êtes-vous ?</translation>
+    </message>
+    <message>
+        <source>Members of this computer</source>
+        <translation>Membres de cet ordinateur</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -2108,16 +2223,16 @@
         <translation>Aujourd’hui</translation>
     </message>
     <message>
+        <source>Follow-ups due and overdue</source>
+        <translation>Suivis prévus et en retard</translation>
+    </message>
+    <message>
         <source>Nothing due today. Open Patrols (Ctrl+2) to start a patrol, or look a person up with Ctrl+K.</source>
         <translation>Rien à faire aujourd’hui. Ouvrez les Maraudes (Ctrl+2) pour démarrer une maraude, ou cherchez une personne avec Ctrl+K.</translation>
     </message>
     <message>
         <source>Patrols in progress</source>
         <translation>Maraudes en cours</translation>
-    </message>
-    <message>
-        <source>Follow-ups due and overdue</source>
-        <translation>Suivis prévus et en retard</translation>
     </message>
     <message>
         <source>OVERDUE</source>

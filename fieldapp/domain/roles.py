@@ -87,3 +87,27 @@ def may_grant(granter: str | None, role: str | None) -> bool:
 def write_action(kind: str) -> str:
     """The permission a write of a record of ``kind`` needs."""
     return f"write:{kind}"
+
+
+def change_actions(kind: str, op: str, fields: Mapping[str, object]) -> tuple[str, ...]:
+    """What one synced change needs, as the server checks it (the laptop's store checks
+    the same when the change is made): the write of its kind; a merge or its undoing (a
+    person's ``merged_into`` set, or changed after creation) also needs ``merge``; marking a
+    conflict resolved needs ``resolve_conflict``."""
+    if kind == "conflict":
+        return ("resolve_conflict",)
+    needed = [write_action(kind)]
+    if kind == "person" and "merged_into" in fields and (
+            op != "create" or fields["merged_into"] is not None):
+        needed.append("merge")
+    return tuple(needed)
+
+
+def refused_action(role: str | None, kind: str, op: str,
+                   fields: Mapping[str, object]) -> str | None:
+    """The first action of the change that ``role`` may not do (None: it may do them all).
+    An action this table does not know (a kind added later) is refused, not an error."""
+    for action in change_actions(kind, op, fields):
+        if action not in ACTIONS or not allowed(role, action):
+            return action
+    return None

@@ -27,7 +27,6 @@ format 2 at the first unlock.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import os
 import time
@@ -47,7 +46,14 @@ from cryptography.hazmat.primitives.serialization import (
     NoEncryption,
     PrivateFormat,
     PublicFormat,
-    load_pem_private_key,
+)
+
+from fieldapp.domain import recovery_keys
+from fieldapp.domain.recovery_keys import (  # noqa: F401 - the key pair's helpers, named here too
+    new_recovery_key,
+    public_raw,
+    recovery_key_id,
+    recovery_private_pem,
 )
 
 KEY_FILE_FORMAT = 2
@@ -408,32 +414,11 @@ def _checked_slot(s: Any) -> dict[str, Any]:
 # --- the organisation's recovery key pair (fieldapp-server admin recovery-key create) ----
 
 
-def new_recovery_key() -> tuple[X25519PrivateKey, str]:
-    """A key pair and its id (the first 16 hex digits of the public key's SHA-256)."""
-    private = X25519PrivateKey.generate()
-    return private, recovery_key_id(_raw_public(private.public_key()))
-
-
-def recovery_key_id(public: bytes) -> str:
-    return hashlib.sha256(public).hexdigest()[:16]
-
-
-def recovery_private_pem(private: X25519PrivateKey) -> bytes:
-    return private.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
-
-
 def load_recovery_private(pem: bytes) -> X25519PrivateKey:
     try:
-        key = load_pem_private_key(pem, password=None)
-    except (ValueError, TypeError):
-        raise KeyFileError("wrong_recovery_key", "not a PEM private key") from None
-    if not isinstance(key, X25519PrivateKey):
-        raise KeyFileError("wrong_recovery_key", "not an X25519 key")
-    return key
-
-
-def public_raw(private: X25519PrivateKey) -> bytes:
-    return _raw_public(private.public_key())
+        return recovery_keys.load_recovery_private(pem)
+    except recovery_keys.RecoveryKeyError as e:
+        raise KeyFileError("wrong_recovery_key", str(e)) from None
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -164,7 +164,7 @@ def not_same_person(store: Store, a: str, b: str) -> Row:
             assert rec is not None
             return rec
         return repo.create({"person_a": first, "person_b": second,
-                            "decided_by": store.profile.user_name})
+                            "decided_by": store.signature})
 
 
 def resolve_conflict(store: Store, conflict_id: str,
@@ -185,7 +185,7 @@ def resolve_conflict(store: Store, conflict_id: str,
         elif choose != "current":
             raise ValueError(choose)
         return store.conflicts.update(conflict_id, {"resolved": True,
-                                                    "resolved_by": store.profile.user_name})
+                                                    "resolved_by": store.signature})
 
 
 def _person(store: Store, person_id: str) -> Row:

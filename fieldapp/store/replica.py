@@ -12,14 +12,16 @@ The enrollment token and the cursor live inside the encrypted vault (settings ta
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import json
 from collections.abc import Sequence
 from typing import Any
 
-from fieldapp.domain import records, wire
+from fieldapp.domain import records, roles, wire
 from fieldapp.domain.fields import FieldError
 from fieldapp.domain.records import PERSON
-from fieldapp.store.repository import Store, utc_now
+from fieldapp.store.repository import NotFound, Store, utc_now
 from fieldapp.store.schema import person_terms
 from sync.protocol import Change, PushResponse, RecordState
 
@@ -82,9 +84,73 @@ class StoreReplica:
             for key, value in (("url", url), ("token", enrollment["token"]),
                                ("device_id", enrollment["device_id"]),
                                ("scope", enrollment["scope"]), ("user", enrollment.get("user")),
+                               ("user_id", enrollment.get("user_id")),
+                               ("recovery_key", enrollment.get("recovery_key")),
                                ("epoch", enrollment["epoch"]), ("cursor", None)):
                 conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                              (f"sync.{key}", json.dumps(value)))
+            # the member who enrolled is the server's user: their id and their role now
+            role = roles.role_of(enrollment.get("role"))
+            conn.execute("UPDATE device SET role = ?", (role,))
+            store.profile.role = role
+            if store.actor.member_id and enrollment.get("user_id"):
+                conn.execute("UPDATE members SET user_id = NULL WHERE user_id = ?",
+                             (enrollment["user_id"],))
+                conn.execute("UPDATE members SET user_id = ?, role = ? WHERE member_id = ?",
+                             (enrollment["user_id"], role, store.actor.member_id))
+                store.actor = dataclasses.replace(store.actor, role=role,
+                                                  user_id=enrollment["user_id"])
+
+    # --- members ---------------------------------------------------------------------------
+
+    def unregistered_members(self) -> list[dict[str, Any]]:
+        """Members added on this laptop that the server does not know yet, each with the
+        user id of the member who added them (who vouches for them)."""
+        cur = self.store.conn.execute(
+            "SELECT m.member_id, m.name, m.role, a.user_id FROM members m "
+            "LEFT JOIN members a ON a.member_id = m.added_by "
+            "WHERE m.user_id IS NULL AND m.removed_at IS NULL AND m.added_by IS NOT NULL "
+            "ORDER BY m.added_at")
+        return [dict(zip(("member_id", "name", "role", "by"), r, strict=True)) for r in cur]
+
+    def registered(self, member_id: str, user_id: str, role: str | None) -> None:
+        """The server knows ``member_id`` as ``user_id`` from now on."""
+        with self.store.transaction() as conn:
+            conn.execute("UPDATE members SET user_id = ?, role = ? WHERE member_id = ?",
+                         (user_id, roles.role_of(role), member_id))
+        if self.store.actor.member_id == member_id:
+            self.store.actor = dataclasses.replace(self.store.actor, user_id=user_id,
+                                                   role=roles.role_of(role))
+
+    def apply_members(self, answer: dict[str, Any]) -> list[str]:
+        """What the server says of this device's members at a sync: their roles now (the
+        acting member's too), the users taken off this device (their rows are marked
+        removed: the vault removes their key slots and re-keys, see
+        ``Vault.apply_removals``), the users of the scope by name, and the organisation's
+        recovery key. Returns the member ids newly removed."""
+        store = self.store
+        removed: list[str] = []
+        with store.transaction() as conn:
+            for user in answer.get("users", []):
+                conn.execute("UPDATE members SET role = ? WHERE user_id = ?",
+                             (roles.role_of(user["role"]), user["id"]))
+            for user_id in answer.get("removed", []):
+                removed += [r[0] for r in conn.execute(
+                    "SELECT member_id FROM members WHERE user_id = ? AND removed_at IS NULL",
+                    (user_id,))]
+                conn.execute("UPDATE members SET removed_at = ? WHERE user_id = ? AND "
+                             "removed_at IS NULL", (utc_now(), user_id))
+            conn.execute("DELETE FROM directory")
+            conn.executemany("INSERT OR REPLACE INTO directory (user_id, name, team) "
+                             "VALUES (?, ?, ?)", [(u["id"], u["name"], u.get("team"))
+                                                  for u in answer.get("directory", [])])
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                         ("sync.recovery_key", json.dumps(answer.get("recovery_key"))))
+            row = conn.execute("SELECT role FROM members WHERE member_id = ?",
+                               (store.actor.member_id,)).fetchone()
+        if row is not None:
+            store.actor = dataclasses.replace(store.actor, role=row[0])
+        return removed
 
     def forget_enrollment(self) -> None:
         with self.store.transaction() as conn:
@@ -110,6 +176,10 @@ class StoreReplica:
                 lazy.setdefault(row[1], []).append(row[2])
         contents = {(name, rid): content for name, ids in lazy.items()
                     for rid, content in _stored_rows(conn, records.kind(name), ids).items()}
+        # the outbox names members by their id in this vault: the server knows them by the
+        # user id it gave them (a member it does not know yet is sent as is, and refused)
+        user_ids = dict(conn.execute(
+            "SELECT member_id, user_id FROM members WHERE user_id IS NOT NULL").fetchall())
         out = []
         for mid, kind, rid, op, payload, base, hlc, author, replay in rows:
             if payload is not None:
@@ -119,7 +189,7 @@ class StoreReplica:
                 if content is None:  # no such row: as Store.outbox says it (NotFound)
                     content = self.store.repo(kind).stored_fields(rid)
             out.append(Change(mid, kind, rid, op, content, json.loads(base) if base else {},
-                              hlc, author, bool(replay)))
+                              hlc, user_ids.get(author, author), bool(replay)))
         return out
 
     def acknowledge(self, response: PushResponse) -> None:
@@ -127,13 +197,21 @@ class StoreReplica:
         rejected = [o for o in response.outcomes if o.status == "rejected"]
         with self.store.transaction() as conn:
             for o in rejected:
-                row = conn.execute("SELECT kind, record_id FROM outbox WHERE mutation_id = ?",
-                                   (o.mutation_id,)).fetchone()
+                row = conn.execute("SELECT kind, record_id, payload FROM outbox "
+                                   "WHERE mutation_id = ?", (o.mutation_id,)).fetchone()
+                content = None
+                if row is not None:
+                    # what the change wrote, kept: the record itself follows the server
+                    content = row[2]
+                    if content is None:
+                        with contextlib.suppress(NotFound):
+                            content = json.dumps(self.store.repo(row[0]).stored_fields(row[1]),
+                                                 ensure_ascii=False)
                 conn.execute(
                     "INSERT OR REPLACE INTO sync_rejections (mutation_id, kind, record_id, "
-                    "code, errors, at) VALUES (?, ?, ?, ?, ?, ?)",
+                    "code, errors, at, change) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (o.mutation_id, row[0] if row else None, row[1] if row else None, o.code,
-                     json.dumps(list(o.errors)), utc_now()))
+                     json.dumps(list(o.errors)), utc_now(), content))
             self._freeze_acknowledged(response.last_mutation_id)
             self.store.acknowledge(response.last_mutation_id)
             conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
@@ -160,9 +238,9 @@ class StoreReplica:
                              entries)
 
     def rejections(self) -> list[dict[str, Any]]:
-        cur = self.store.conn.execute("SELECT mutation_id, kind, record_id, code, errors, at "
-                                      "FROM sync_rejections ORDER BY mutation_id")
-        keys = ("mutation_id", "kind", "record_id", "code", "errors", "at")
+        cur = self.store.conn.execute("SELECT mutation_id, kind, record_id, code, errors, at, "
+                                      "change FROM sync_rejections ORDER BY mutation_id")
+        keys = ("mutation_id", "kind", "record_id", "code", "errors", "at", "change")
         return [dict(zip(keys, r, strict=True)) for r in cur.fetchall()]
 
     # --- pull ----------------------------------------------------------------------------
@@ -289,10 +367,11 @@ class StoreReplica:
                 if n in versions:
                     versions[n] = v
             inserts.append((state.record_id, now, now, json.dumps(versions),
-                            *values.values()))
+                            state.created_by, state.updated_by, *values.values()))
             named.append(state.record_id)
         if inserts:
-            columns = ["id", "created_at", "updated_at", "_versions", *empty]
+            columns = ["id", "created_at", "updated_at", "_versions", "created_by",
+                       "updated_by", *empty]
             conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) "
                              f"VALUES ({', '.join('?' * len(columns))})", inserts)
         applied = len(inserts)
@@ -314,8 +393,8 @@ class StoreReplica:
                 versions[n] = state.field_version(n)
             assignments = ", ".join(f"{n} = ?" for n in values)
             conn.execute(f"UPDATE {table} SET {assignments}, updated_at = ?, "
-                         "_versions = ? WHERE id = ?",
-                         (*values.values(), now, json.dumps(versions), rid))
+                         "updated_by = coalesce(?, updated_by), _versions = ? WHERE id = ?",
+                         (*values.values(), now, state.updated_by, json.dumps(versions), rid))
             applied += 1
             if not _NAME_FIELDS.isdisjoint(values):
                 named.append(rid)
@@ -415,15 +494,22 @@ class StoreReplica:
         conn.execute("DELETE FROM outbox")
         conn.execute("DELETE FROM sent WHERE mutation_id > ?", (last,))
         mine: list[tuple[str, str]] = []
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS _mine (id TEXT PRIMARY KEY)")
+        conn.execute("DELETE FROM _mine")
+        conn.execute("INSERT OR IGNORE INTO _mine SELECT member_id FROM members UNION "
+                     "SELECT user_id FROM members WHERE user_id IS NOT NULL UNION SELECT ?",
+                     (store.profile.user_name,))
         for name, kind in records.KINDS.items():
             conn.execute(f"UPDATE {kind.table} SET _lazy = NULL WHERE _lazy IS NOT NULL")
+            # written here: by a member of this vault (by their id here or on the server),
+            # or by the device's user on a vault from before members
             mine += [(name, rid) for (rid,) in conn.execute(
-                f"SELECT id FROM {kind.table} WHERE created_by IS NOT NULL "
-                "OR updated_by IS NOT NULL ORDER BY rowid")]
+                f"SELECT id FROM {kind.table} WHERE created_by IN (SELECT id FROM _mine) "
+                "OR updated_by IN (SELECT id FROM _mine) ORDER BY rowid")]
         conn.execute("UPDATE device SET last_mutation_id = ?", (last,))
         if mine:
             first, stamps = store.next_mutations(len(mine))
-            user = store.profile.user_name
+            user = store.author
             for i, (name, rid) in enumerate(mine):
                 table = records.kind(name).table
                 conn.execute(

@@ -65,6 +65,7 @@ class Actor:
     member_id: str
     name: str
     role: str | None
+    user_id: str | None = None  # the id the server gave them, once it did
 
 
 class StorageError(UserFacingError):
@@ -123,7 +124,7 @@ class Store:
         """From now on ``member_id`` acts (their role, their drafts). A member the key file
         knows but this table does not yet (the vault's first unlock as members, or a member
         added on another copy) gets a row with the device's role."""
-        row = self.conn.execute("SELECT name, role FROM members WHERE member_id = ?",
+        row = self.conn.execute("SELECT name, role, user_id FROM members WHERE member_id = ?",
                                 (member_id,)).fetchone()
         if row is None:
             with self.transaction() as conn:
@@ -131,9 +132,35 @@ class Store:
                              "added_at) VALUES (?, ?, ?, ?, ?, ?)",
                              (member_id, name, name_ar, self.profile.role, self.profile.team,
                               utc_now()))
-            row = (name, self.profile.role)
-        self.actor = Actor(member_id, row[0], row[1])
+            row = (name, self.profile.role, None)
+        self.actor = Actor(member_id, row[0], row[1], row[2])
         return self.actor
+
+    @property
+    def author(self) -> str:
+        """Who the changes made now are by, as records and the outbox name them: the acting
+        member's id (their user id on the server replaces it when the change is sent), or
+        the device's user on a vault from before members."""
+        return self.actor.member_id or self.profile.user_name
+
+    @property
+    def signature(self) -> str:
+        """Who decided, in a record's own fields (``resolved_by``, ``decided_by``): the
+        acting member's user id once the server gave one (every laptop can name them), else
+        :attr:`author`."""
+        return self.actor.user_id or self.author
+
+    def who(self, author: str | None) -> str | None:
+        """The name behind an author of a record, a change or a conflict: a member of this
+        vault (by member or user id), a user of the scope the server named, or the text as
+        older laptops wrote it."""
+        if not author:
+            return None
+        row = self.conn.execute(
+            "SELECT name FROM members WHERE member_id = ? OR user_id = ? "
+            "UNION ALL SELECT CASE WHEN team IS NULL THEN name ELSE name || ', ' || team END "
+            "FROM directory WHERE user_id = ? LIMIT 1", (author, author, author)).fetchone()
+        return str(row[0]) if row else author
 
     def allowed(self, action: str) -> bool:
         return roles.allowed(self.actor.role, action)
@@ -144,19 +171,22 @@ class Store:
             raise NotAllowed(None, action)
 
     def add_member_row(self, member_id: str, name: str, name_ar: str, role: str | None,
-                       team: str | None = None) -> None:
+                       team: str | None = None, user_id: str | None = None) -> None:
         """Record a new member (their key slot is the vault's business). Only a centre head
-        or a supervisor adds members, and never with a role above their own."""
-        self.require("members")
+        or a supervisor adds members, and never with a role above their own; a member who
+        joined with their own enrollment code (``user_id``: the server vouched for them,
+        with their role) needs neither."""
         if role is not None and role not in roles.ROLES:
             raise NotAllowed("unknown_role", role)
-        if not roles.may_grant(self.actor.role, role):
-            raise NotAllowed(None, f"grant {role}")
+        if user_id is None:
+            self.require("members")
+            if not roles.may_grant(self.actor.role, role):
+                raise NotAllowed(None, f"grant {role}")
         with self.transaction() as conn:
             conn.execute("INSERT INTO members (member_id, name, name_ar, role, team, added_at, "
-                         "added_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         "added_by, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                          (member_id, name, name_ar, role, team, utc_now(),
-                          self.actor.member_id or None))
+                          self.actor.member_id or None, user_id))
 
     def remove_member_row(self, member_id: str) -> None:
         self.require("members")
@@ -166,17 +196,17 @@ class Store:
             conn.execute("DELETE FROM drafts WHERE member_id = ?", (member_id,))
 
     def members(self) -> list[dict[str, Any]]:
-        cur = self.conn.execute("SELECT member_id, name, name_ar, role, team FROM members "
-                                "WHERE removed_at IS NULL ORDER BY added_at, name")
-        return [dict(zip(("member_id", "name", "name_ar", "role", "team"), r, strict=True))
-                for r in cur]
+        cur = self.conn.execute("SELECT member_id, name, name_ar, role, team, user_id "
+                                "FROM members WHERE removed_at IS NULL ORDER BY added_at, name")
+        return [dict(zip(("member_id", "name", "name_ar", "role", "team", "user_id"), r,
+                         strict=True)) for r in cur]
 
     def set_member_role(self, member_id: str, role: str | None) -> None:
         """The role the server gave ``member_id`` (at enrollment and at each sync)."""
         with self.transaction() as conn:
             conn.execute("UPDATE members SET role = ? WHERE member_id = ?", (role, member_id))
         if self.actor.member_id == member_id:
-            self.actor = Actor(member_id, self.actor.name, role)
+            self.actor = Actor(member_id, self.actor.name, role, self.actor.user_id)
 
     # --- transactions -------------------------------------------------------------------
 
@@ -448,7 +478,7 @@ class Repository:
         if not count:
             return []
         now = utc_now()
-        user = self.store.profile.user_name
+        user = self.store.author
         ids = uuid7_many(count)
         store = self.store
         with store.transaction() as conn:
@@ -493,7 +523,7 @@ class Repository:
                 self._freeze(lazy, stored)
             by_name = self.kind.by_name
             new_stored = {n: by_name[n].to_stored(v) for n, v in changed.items()}
-            now, user = utc_now(), store.profile.user_name
+            now, user = utc_now(), store.author
             assignments = ", ".join(f"{n} = ?" for n in new_stored)
             conn.execute(
                 f"UPDATE {self.table} SET {assignments}, updated_at = ?, updated_by = ?, "

@@ -276,8 +276,22 @@ def _v8(conn: Connection) -> None:
     drafts.transform(pk=("member_id", "form"))  # type: ignore[union-attr]
 
 
+def _v9(conn: Connection) -> None:
+    """Attribution: each member's user id on the server (issued at enrollment, when they
+    join with their own code, or when the server accepts a member a centre head added), and
+    the server's users of this scope by name, to say who recorded what; a refused change
+    keeps its content."""
+    db = _db(conn)
+    db["members"].add_column("user_id", str)  # type: ignore[union-attr]
+    db["members"].create_index(["user_id"], index_name="members_user")  # type: ignore[union-attr]
+    db.create_table("directory", {"user_id": str, "name": str, "team": str},
+                    pk="user_id", not_null=("name",))
+    # a change the server refused keeps what it wrote (the record itself follows the server)
+    db["sync_rejections"].add_column("change", str)  # type: ignore[union-attr]
+
+
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
-    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
 LATEST = len(MIGRATIONS)
 
 

@@ -14,7 +14,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from fieldapp.domain import divisions
+from fieldapp.domain import divisions, recovery_keys
 from fieldapp.domain.ids import uuid7
 from fieldapp.errors import UserFacingError
 from fieldapp.store import keys, schema, wal
@@ -234,7 +234,13 @@ class Vault:
         if self.member is not None and self.member.member_id:
             store.act_as(self.member.member_id, self.member.name, self.member.name_ar)
         self._make_files_private()
-        return store
+        try:
+            self.apply_membership()
+        except BaseException:
+            self.lock()
+            raise
+        assert self.store is not None
+        return self.store  # a re-key (a removed member's slot) reopened it
 
     def check_pages(self) -> int:
         """Check every page's MAC on a connection of its own, while the vault is in use;
@@ -304,13 +310,17 @@ class Vault:
     # --- members -----------------------------------------------------------------------
 
     def add_member(self, member: keys.Member, passphrase: str, role: str | None = None,
-                   kdf: keys.KdfParams | None = None, team: str | None = None) -> None:
+                   kdf: keys.KdfParams | None = None, team: str | None = None,
+                   user_id: str | None = None) -> None:
         """Give ``member`` a slot opened by their own passphrase (typed by them), with
         ``role``. The vault must be unlocked by a member who may add members (the store
-        refuses otherwise) and the data key is sealed to the new member."""
+        refuses otherwise), or ``user_id`` is the server's answer to the member's own
+        enrollment code (they joined this device: the server vouched, with their role).
+        The data key is sealed to the new member."""
         if self.store is None or self._data_key is None:
             raise VaultError("locked")
-        self.store.require("members")
+        if user_id is None:
+            self.store.require("members")
         if len(passphrase) < MIN_PASSPHRASE:
             raise VaultError("weak_passphrase")
         key_file = self._read_key_file()
@@ -323,7 +333,8 @@ class Vault:
         except keys.KeyFileError as e:
             raise VaultError(e.code) from e
         # the row first: a refused role leaves the key file untouched
-        self.store.add_member_row(member.member_id, member.name, member.name_ar, role, team)
+        self.store.add_member_row(member.member_id, member.name, member.name_ar, role, team,
+                                  user_id)
         key_file.save(self.key_path)
 
     def remove_member(self, member_id: str) -> None:
@@ -340,6 +351,47 @@ class Vault:
             raise VaultError(e.code) from e
         self.store.remove_member_row(member_id)
         self._rekey(key_file)
+
+    def apply_membership(self) -> None:
+        """Do in the key file what the server said at the last sync (kept in the database
+        by ``Replica.apply_members``): seal the data key to the organisation's recovery key
+        when it is new, and remove the key slots of the members the administrator took off
+        this laptop (one re-key for all of them). Run at each unlock and after each sync
+        that had the vault to hand. The member who just unlocked, if removed, is refused:
+        the vault locks again (``member_removed``)."""
+        store = self.store
+        if store is None or self._data_key is None:
+            raise VaultError("locked")
+        key_file = self._read_key_file()
+        text = store.setting("sync.recovery_key")
+        if text:
+            try:
+                public = recovery_keys.public_from_text(text)
+            except recovery_keys.RecoveryKeyError:
+                public = None  # the server's business; nothing sealed to a bad key
+            if public is not None and key_file.recovery_key_id() != recovery_keys.\
+                    recovery_key_id(public):
+                key_file.set_recovery(bytes(self._data_key),
+                                      recovery_keys.recovery_key_id(public), public)
+                key_file.save(self.key_path)
+        removed = {r[0] for r in store.conn.execute(
+            "SELECT member_id FROM members WHERE removed_at IS NOT NULL")}
+        gone = [m.member_id for m in key_file.members() if m.member_id in removed]
+        if not gone:
+            return
+        taken = []
+        for member_id in gone:
+            try:
+                key_file.remove_member(member_id)
+            except keys.KeyFileError:
+                continue  # the last member stays: revoking the device is how a vault ends
+            taken.append(member_id)
+        if not taken:
+            return
+        self._rekey(key_file)
+        if self.member is not None and self.member.member_id in taken:
+            self.lock()
+            raise VaultError("member_removed")
 
     def set_recovery_key(self, key_id: str, public: bytes) -> None:
         """Seal the data key to the organisation's recovery key (its public half, handed to

@@ -248,6 +248,8 @@ class NewCasePanel(QWidget):
 class CasesScreen(Screen):
     """The cases list beside the case page (or the form to open one)."""
 
+    needs = ("write:case",)  # centre staff and above
+
     COLUMNS = ("person", "target_group", "status", "opened_on", "next_due")
 
     def __init__(self, ctx: Context) -> None:

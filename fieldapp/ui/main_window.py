@@ -24,6 +24,7 @@ from fieldapp.domain import divisions
 from fieldapp.errors import UserFacingError
 from fieldapp.ui.context import Context
 from fieldapp.ui.forms import isolate, isolate_ltr
+from fieldapp.ui.person_text import display_name
 from fieldapp.ui.screen import Screen
 
 
@@ -101,7 +102,12 @@ class MainWindow(QMainWindow):
         p = self.ctx.profile
         bar = self.statusBar()
         province = divisions.province(p.province).label(self.ctx.lang)
-        parts = [isolate(p.user_name)] + ([isolate(p.team)] if p.team else []) + [province]
+        actor = self.ctx.actor
+        # the member at the keyboard (on a shared computer, not always the vault's creator)
+        who = (display_name({"name_lat": actor.name, "name_ar": self.ctx.actor_name_ar},
+                            self.ctx.lang)
+               if actor is not None and actor.name else isolate(p.user_name))
+        parts = [who] + ([isolate(p.team)] if p.team else []) + [province]
         self.who = QLabel(" · ".join(parts))
         self.who.setObjectName("who")
         self.pending = QLabel()

@@ -233,6 +233,8 @@ def summary_text(summary: Row, lang: str) -> str:
 
 
 class PatrolsScreen(Screen):
+    needs = ("write:patrol",)
+
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
         self.patrols: list[Row] = []
@@ -381,7 +383,7 @@ class PatrolsScreen(Screen):
             item.setData(Qt.ItemDataRole.UserRole, p["id"])
             self.patrol_list.addItem(item)
         ids = [p["id"] for p in rows]
-        me = self.ctx.profile.user_name
+        me = self.ctx.author  # as the store stamps the member's records
         if wanted in ids:
             row = ids.index(wanted)
         else:  # a patrol in progress, one this user started first

@@ -213,6 +213,8 @@ class PersonPage(QWidget):
             "its encounters and cases"))
         self.split_button.clicked.connect(self.split_selected)
         merged_layout.addWidget(self.split_button)
+        # undoing a merge is a supervisor's: others see what was merged, not the button
+        self.split_button.setVisible(ctx.allowed("merge"))
         self.merged_row.hide()
         layout.addWidget(QLabel(QCoreApplication.translate("Persons", "Timeline")))
         layout.addWidget(self.timeline, 1)
@@ -281,6 +283,8 @@ class PersonPage(QWidget):
 
 
 class PersonsScreen(Screen):
+    needs = ("read:personal",)  # not the committee's: figures only
+
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
         self.model = PersonListModel(ctx)

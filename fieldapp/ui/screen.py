@@ -19,7 +19,12 @@ class Screen(QWidget):
     ``activated()`` runs each time the screen is shown (reload what may have changed);
     ``drafts()`` returns what the user is typing, keyed by form, so that locking never loses
     it; ``restore_drafts()`` puts it back after unlock.
+
+    ``needs``: the actions (:mod:`fieldapp.domain.roles`) of which the acting member's role
+    must allow one for the screen to be in the rail at all (empty: every member sees it).
     """
+
+    needs: tuple[str, ...] = ()
 
     def __init__(self, ctx: Context) -> None:
         super().__init__()

@@ -306,6 +306,8 @@ class ShelterEditor(QWidget):
 class SheltersScreen(Screen):
     """The shelters of the province, their capacity, who is there now and free places."""
 
+    needs = ("write:shelter",)  # centre staff and above
+
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
         self.model = ShelterTableModel(ctx.lang)

@@ -4,13 +4,20 @@ Key derivation takes most of a second: it runs on the database worker while the 
 that it is working. After repeated wrong passphrases the page makes the user wait, longer
 each time (the file itself is protected by the slow key derivation; this slows guessing at
 the keyboard of an unattended laptop).
+
+On a computer that several staff members share (one key slot each, see
+:mod:`fieldapp.store.keys`) the unlock page lists them, read from the key file without
+unlocking anything; the passphrase opens the vault as the member chosen. The member who
+unlocked last is chosen when the page shows: only their id is remembered, in the settings
+that hold the language before unlock.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,6 +25,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -29,8 +38,13 @@ from PySide6.QtWidgets import (
 from fieldapp import messages
 from fieldapp.domain import divisions
 from fieldapp.errors import UserFacingError
+from fieldapp.store.keys import Member
 from fieldapp.store.vault import MIN_PASSPHRASE, Vault
+from fieldapp.ui.person_text import display_name
 from fieldapp.ui.tasks import DbWorker
+
+LAST_MEMBER_KEY = "last_member"  # in QSettings: the member_id who unlocked last, nothing else
+MEMBERS_SHOWN = 6  # rows of the member list before it scrolls (fits 1366×768)
 
 
 def wait_after(failures: int) -> int:
@@ -192,11 +206,28 @@ class CreatePage(_Card):
 
 
 class UnlockPage(_Card):
-    unlock_requested = Signal(str)
+    """The passphrase, and on a shared computer the list of its members above it: ↑/↓ choose
+    a member (in the list, or from the passphrase field), Tab goes on to the passphrase,
+    Enter unlocks as the member chosen."""
 
-    def __init__(self) -> None:
+    unlock_requested = Signal(str, object)  # the passphrase, and the member_id or None
+
+    def __init__(self, lang: str = "fr") -> None:
         super().__init__(QCoreApplication.translate("Startup", "Unlock fieldapp"))
+        self.lang = lang
         self.setMinimumWidth(420)  # room to see a long passphrase being typed
+        self.members_label = QLabel(QCoreApplication.translate("Startup", "&Who are you?"))
+        self.members = QListWidget()
+        self.members.setObjectName("members")
+        self.members.setAccessibleName(
+            QCoreApplication.translate("Startup", "Members of this computer"))
+        self.members.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.members_label.setBuddy(self.members)
+        # Enter on a name: on to the passphrase (Enter there unlocks)
+        self.members.itemActivated.connect(self._member_activated)
+        self.members.currentRowChanged.connect(lambda _row: self.show_error(""))
+        self.box.addWidget(self.members_label)
+        self.box.addWidget(self.members)
         row = QHBoxLayout()
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("unlock_passphrase")
@@ -204,6 +235,7 @@ class UnlockPage(_Card):
         self.passphrase.setPlaceholderText(QCoreApplication.translate("Startup", "Passphrase"))
         self.passphrase.setAccessibleName(QCoreApplication.translate("Startup", "Passphrase"))
         self.passphrase.returnPressed.connect(self._unlock)
+        self.passphrase.installEventFilter(self)
         self.button = QPushButton(QCoreApplication.translate("Startup", "&Unlock"))
         self.button.setObjectName("unlock")
         self.button.setDefault(True)
@@ -211,22 +243,76 @@ class UnlockPage(_Card):
         row.addWidget(self.passphrase, 1)
         row.addWidget(self.button)
         self.box.addLayout(row)
+        QWidget.setTabOrder(self.members, self.passphrase)
+        QWidget.setTabOrder(self.passphrase, self.button)
         self.finish()
         self.failures = 0
         self._wait = 0
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
+        self.set_members([])
+
+    # --- members ------------------------------------------------------------------------
+
+    def set_members(self, members: list[Member], chosen: str | None = None) -> None:
+        """List ``members`` when there are several (one: no list, as on a laptop of one's
+        own) and choose ``chosen`` (the member who unlocked last), else the first."""
+        self.members.blockSignals(True)
+        self.members.clear()
+        for member in members:
+            item = QListWidgetItem(display_name(
+                {"name_lat": member.name, "name_ar": member.name_ar}, self.lang))
+            item.setData(Qt.ItemDataRole.UserRole, member.member_id)
+            self.members.addItem(item)
+        ids = [m.member_id for m in members]
+        self.members.setCurrentRow(ids.index(chosen) if chosen in ids else 0)
+        self.members.blockSignals(False)
+        several = len(members) > 1
+        self.members_label.setVisible(several)
+        self.members.setVisible(several)
+        if several:  # as tall as its names, up to a few rows, then it scrolls
+            rows = min(len(members), MEMBERS_SHOWN)
+            frame = 2 * self.members.frameWidth()
+            self.members.setFixedHeight(self.members.sizeHintForRow(0) * rows + frame)
+            self.members.scrollToItem(self.members.currentItem())
+
+    def _member_activated(self, _item: QListWidgetItem) -> None:
+        self.passphrase.setFocus()
+
+    def member_id(self) -> str | None:
+        """The member the passphrase is for (None: the only member)."""
+        item = self.members.currentItem()
+        if not self.members.isVisibleTo(self) or item is None:
+            return None
+        return str(item.data(Qt.ItemDataRole.UserRole))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """↑/↓ in the passphrase field choose the member, as in the list: a member who finds
+        the focus in the passphrase need not go back to the list."""
+        if (watched is self.passphrase and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and self.members.isVisibleTo(self)
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+                and not event.modifiers()):
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
+            row = self.members.currentRow() + step
+            if 0 <= row < self.members.count():
+                self.members.setCurrentRow(row)
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- unlocking ----------------------------------------------------------------------
 
     def _unlock(self) -> None:
         if self._wait > 0 or not self.passphrase.text():
             return
-        self.unlock_requested.emit(self.passphrase.text())
+        self.unlock_requested.emit(self.passphrase.text(), self.member_id())
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.button.setEnabled(not busy and self._wait == 0)
         self.passphrase.setEnabled(not busy and self._wait == 0)
+        self.members.setEnabled(not busy)
 
     def failed(self, error: UserFacingError) -> None:
         self.passphrase.selectAll()
@@ -268,14 +354,17 @@ class StartWindow(QWidget):
     unlocked = Signal()
     language_chosen = Signal(str)
 
-    def __init__(self, vault: Vault, db: DbWorker, lang: str) -> None:
+    def __init__(self, vault: Vault, db: DbWorker, lang: str,
+                 settings: QSettings | None = None) -> None:
         super().__init__()
         self.setObjectName("start_window")
         self.setWindowTitle("fieldapp")
-        self.vault, self.db = vault, db
+        self.vault, self.db, self.lang = vault, db, lang
+        # where the member who unlocked last is remembered (the settings of before unlock)
+        self.settings = settings if settings is not None else QSettings("fieldapp", "fieldapp")
         self.stack = QStackedWidget()
         self.create_page = CreatePage(lang)
-        self.unlock_page = UnlockPage()
+        self.unlock_page = UnlockPage(lang)
         self.stack.addWidget(self.create_page)
         self.stack.addWidget(self.unlock_page)
         layout = QVBoxLayout(self)
@@ -298,16 +387,34 @@ class StartWindow(QWidget):
             policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
             other.setSizePolicy(policy, policy)
         self.stack.setCurrentWidget(page)
+        if page is self.unlock_page:
+            self.unlock_page.set_members(self._members(),
+                                         str(self.settings.value(LAST_MEMBER_KEY, "")))
         self.stack.adjustSize()
+        # and the window laid out again at once: shown again after a lock at the same size,
+        # nothing else might, and the stack would stay at its size hint, narrower than the
+        # card's minimum width (the card cut on its trailing side)
+        layout = self.layout()
+        assert layout is not None
+        layout.invalidate()
+        layout.activate()
         if page is self.unlock_page:
             self.unlock_page.reset()
         else:
             self.create_page.user_name.setFocus()
 
+    def _members(self) -> list[Member]:
+        """The members the key file names (a small file read without unlocking). A key file
+        that cannot be read lists nobody: unlocking then says what is wrong with it."""
+        try:
+            return self.vault.members()
+        except (UserFacingError, OSError, ValueError):
+            return []
+
     def _create(self, details: dict[str, Any]) -> None:
         self.create_page.set_busy(True)
 
-        def create(vault: Vault) -> None:
+        def create(vault: Vault) -> Member | None:
             vault.create(
                 details["passphrase"],
                 user_name=details["user_name"],
@@ -315,8 +422,9 @@ class StartWindow(QWidget):
                 team=details["team"],
                 lang=details["lang"],
             )
+            return vault.member
 
-        self.db.run_on_vault(create, on_done=lambda _: self._opened(), on_error=self._create_failed)
+        self.db.run_on_vault(create, on_done=self._opened, on_error=self._create_failed)
 
     def _create_failed(self, error: Exception) -> None:
         self.create_page.set_busy(False)
@@ -324,14 +432,15 @@ class StartWindow(QWidget):
             raise error
         self.create_page.show_error(messages.error_text(error))
 
-    def _unlock(self, passphrase: str) -> None:
+    def _unlock(self, passphrase: str, member_id: str | None) -> None:
         self.unlock_page.set_busy(True)
-        self.db.run_on_vault(
+
+        def unlock(vault: Vault) -> Member | None:
             # every page's MAC is checked once the window shows (app.py), in the background
-            lambda vault: vault.unlock(passphrase, check_pages=False),
-            on_done=lambda _: self._opened(),
-            on_error=self._unlock_failed,
-        )
+            vault.unlock(passphrase, member_id=member_id, check_pages=False)
+            return vault.member
+
+        self.db.run_on_vault(unlock, on_done=self._opened, on_error=self._unlock_failed)
 
     def _unlock_failed(self, error: Exception) -> None:
         self.unlock_page.set_busy(False)
@@ -339,7 +448,9 @@ class StartWindow(QWidget):
             raise error
         self.unlock_page.failed(error)
 
-    def _opened(self) -> None:
+    def _opened(self, member: Member | None) -> None:
+        if member is not None and member.member_id:
+            self.settings.setValue(LAST_MEMBER_KEY, member.member_id)
         self.create_page.set_busy(False)
         self.unlock_page.set_busy(False)
         self.unlock_page.failures = 0

@@ -135,6 +135,9 @@ def period_figures(store: Any, province: str, since: str, until: str) -> dict[st
 class SupervisionScreen(Screen):
     """The week's figures of the province, charts, exports and the weekly report."""
 
+    # a committee member sees the figures only (no queues, exports or report)
+    needs = ("supervision", "figures")
+
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
         self.figures: dict[str, Any] | None = None
@@ -233,6 +236,9 @@ class SupervisionScreen(Screen):
         self.conflicts = ConflictsPanel(ctx)
         self.tabs.addTab(self.duplicates, QCoreApplication.translate("Supervision", "Duplicates"))
         self.tabs.addTab(self.conflicts, QCoreApplication.translate("Supervision", "Conflicts"))
+        # a committee member sees the figures only; a supervisor the queues too
+        self.tabs.setTabVisible(1, ctx.allowed("merge"))
+        self.tabs.setTabVisible(2, ctx.allowed("resolve_conflict"))
         self.tabs.currentChanged.connect(self._tab_shown)
         outer.addWidget(self.tabs, 1)
 
@@ -254,6 +260,7 @@ class SupervisionScreen(Screen):
             button.setToolTip(tip)
             button.setShortcut(key)
             button.clicked.connect(lambda _=False, n=list_name: self.ask_export(n))
+            button.setVisible(ctx.allowed("export"))  # hidden, its shortcut does nothing
             actions.addWidget(button)
             self.export_buttons[list_name] = button
         actions.addStretch()
@@ -264,6 +271,7 @@ class SupervisionScreen(Screen):
             "Supervision", "The period's figures and charts as a printable report (Ctrl+Shift+R)"))
         self.report_button.setShortcut("Ctrl+Shift+R")
         self.report_button.clicked.connect(self.ask_report)
+        self.report_button.setVisible(ctx.allowed("report"))
         actions.addWidget(self.report_button)
         outer.addLayout(actions)
         self.status = QLabel()

@@ -9,6 +9,7 @@ keeps serving the screens meanwhile), reports progress by signal, and can be can
 
 from __future__ import annotations
 
+import json
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -33,7 +34,7 @@ from fieldapp import messages
 from fieldapp.store.replica import StoreReplica
 from fieldapp.store.vault import Vault
 from fieldapp.ui.context import AppEvents
-from fieldapp.ui.forms import isolate
+from fieldapp.ui.forms import isolate, isolate_ltr
 from sync import client
 from sync.protocol import SyncError, SyncErrorKind
 
@@ -291,8 +292,11 @@ class EnrollmentPanel(QWidget):
         self.refused = QListWidget()
         self.refused.setObjectName("refused_changes")
         self.refused.setMaximumHeight(120)
+        self.refused.setWordWrap(True)
         for r in rejections:
-            self.refused.addItem(f"{r['at'][:16]} · {r['kind']} · {r['code']}")
+            errors = json.loads(r["errors"]) if r.get("errors") else []
+            self.refused.addItem(f"{isolate_ltr(r['at'][:16].replace('T', ' '))} · "
+                                 f"{messages.rejection_text(r['code'], errors)}")
         box.addWidget(self.refused)
         controller.finished.connect(self._finished)
         self._show_state(state)

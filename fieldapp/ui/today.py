@@ -38,6 +38,8 @@ def _pending_caption(n: int) -> str:
 
 
 class TodayScreen(Screen):
+    needs = ("read:personal",)
+
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
         layout = QVBoxLayout(self)
@@ -48,6 +50,8 @@ class TodayScreen(Screen):
         self.tiles = {name: self._figure(figures, name, caption) for name, caption in (
             ("patrols", _patrols_caption), ("overdue", _overdue_caption),
             ("due", _due_caption), ("pending", _pending_caption))}
+        # follow-ups are steps of case files: only for a role that works on cases
+        self.shows_follow_ups = ctx.allowed("write:case")
         layout.addLayout(figures)
         self.patrol_figure, self.overdue_figure, self.due_figure, self.pending_figure = (
             self.tiles[name][0] for name in ("patrols", "overdue", "due", "pending"))
@@ -56,11 +60,18 @@ class TodayScreen(Screen):
         self.patrols.setObjectName("today_patrols")
         self.patrols.setMaximumHeight(110)
         layout.addWidget(self.patrols)
-        layout.addWidget(QLabel(QCoreApplication.translate("Today", "Follow-ups due and overdue")))
+        follow_ups_label = QLabel(
+            QCoreApplication.translate("Today", "Follow-ups due and overdue"))
+        layout.addWidget(follow_ups_label)
         self.follow_ups = QListWidget()
         self.follow_ups.setObjectName("today_follow_ups")
         self.follow_ups.itemActivated.connect(self._open)
         layout.addWidget(self.follow_ups, 1)
+        if not self.shows_follow_ups:
+            for widget in (follow_ups_label, self.follow_ups,
+                           *self.tiles["overdue"][:2], *self.tiles["due"][:2]):
+                widget.hide()
+            layout.addStretch(1)
         self.empty = empty_state(
             QCoreApplication.translate(
                 "Today",
@@ -108,10 +119,12 @@ class TodayScreen(Screen):
     def activated(self) -> None:
         self.heading.setText(self._heading_text())  # the day changes at midnight, mid-patrol
 
+        shows_follow_ups = self.shows_follow_ups
+
         def fetch(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
             return (
                 queries.patrols_in_progress(store),
-                queries.follow_ups_due(store),
+                queries.follow_ups_due(store) if shows_follow_ups else [],
                 store.pending_count(),
             )
 

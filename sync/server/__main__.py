@@ -6,6 +6,8 @@
     fieldapp-server admin issue-code USER [--hours 48]
     fieldapp-server admin list-devices
     fieldapp-server admin revoke-device DEVICE_ID
+    fieldapp-server admin remove-user USER [--device DEVICE_ID]
+    fieldapp-server admin recovery-key create --out FILE
     fieldapp-server admin new-epoch          (after restoring the database from a backup)
     fieldapp-server admin audit [--limit N]
 
@@ -24,8 +26,10 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from sync.server.service import ServiceError
+from fieldapp import __version__
+from sync.server.accounts import ROLES, ServiceError
 
 
 def _db_url(args: argparse.Namespace) -> str:
@@ -36,38 +40,92 @@ def _db_url(args: argparse.Namespace) -> str:
     return str(Path(args.data_dir) / "server.db")
 
 
+class _Help(argparse.HelpFormatter):
+    """Help with each option's default, where it has one."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        if action.default not in (None, False, argparse.SUPPRESS) and "%(default)" not in text:
+            text += " (default: %(default)s)"
+        return text
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="fieldapp-server")
-    parser.add_argument("--db", help="postgresql://… or an SQLite file (default: data dir)")
-    parser.add_argument("--data-dir", default="fieldapp-server-data")
-    sub = parser.add_subparsers(dest="command", required=True)
-    serve = sub.add_parser("serve", help="run the sync server")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--workers", type=int, default=1)
+    parser = argparse.ArgumentParser(
+        prog="fieldapp-server",
+        description="The central sync server of fieldapp: laptops push the changes they "
+                    "recorded offline and pull their scope's records. 'serve' runs it; "
+                    "'admin' manages teams, users, enrollment codes, devices and the "
+                    "organisation's recovery key.",
+        epilog="The database URL can also come from FIELDAPP_SERVER_DB. On PostgreSQL "
+               "FIELDAPP_SERVER_POOL sets the connections per process (default 4) and "
+               "FIELDAPP_SERVER_THREADS the worker threads (default: as many). "
+               "See docs/admin-guide.md.",
+        formatter_class=_Help)
+    parser.add_argument("--version", action="version", version=f"fieldapp-server {__version__}")
+    parser.add_argument("--db", help="postgresql://… URL or an SQLite file (default: "
+                                     "server.db in --data-dir, or FIELDAPP_SERVER_DB)")
+    parser.add_argument("--data-dir", default="fieldapp-server-data",
+                        help="folder of the embedded SQLite database")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    serve = sub.add_parser("serve", help="run the sync server", formatter_class=_Help)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8765, help="port to listen on")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="server processes (they share only the database)")
     serve.add_argument("--rate", type=float, default=20.0, help="requests/s per device")
     serve.add_argument("--guesses", type=float, default=10.0,
                        help="failed tokens or enrollment codes per minute per client address")
-    admin = sub.add_parser("admin", help="users, teams, enrollment codes, devices")
-    a = admin.add_subparsers(dest="action", required=True)
-    team = a.add_parser("create-team")
-    team.add_argument("name")
+    admin = sub.add_parser("admin", help="users, teams, enrollment codes, devices, recovery key")
+    a = admin.add_subparsers(dest="action", required=True, metavar="ACTION")
+    team = a.add_parser("create-team", help="a team and the scope its laptops see",
+                        formatter_class=_Help)
+    team.add_argument("name", help="the team's name, e.g. 'Équipe mobile 1'")
     team.add_argument("--scope", required=True, help="province:CODE, region:CODE or country")
-    user = a.add_parser("create-user")
-    user.add_argument("name")
-    user.add_argument("--role", required=True)
-    user.add_argument("--team")
-    user.add_argument("--scope")
-    code = a.add_parser("issue-code")
-    code.add_argument("user")
-    code.add_argument("--hours", type=float, default=48)
-    a.add_parser("list-devices")
-    revoke = a.add_parser("revoke-device")
+    user = a.add_parser("create-user", help="a user, in a team or with a scope",
+                        formatter_class=_Help)
+    user.add_argument("name", help="the user's full name (unique)")
+    user.add_argument("--role", required=True, choices=ROLES,
+                      help="the user's role or profession (professions map onto roles)")
+    user.add_argument("--team", help="the team's name or id (the user gets its scope)")
+    user.add_argument("--scope", help="province:CODE, region:CODE or country (without a team)")
+    code = a.add_parser("issue-code", help="a one-time code to enroll a laptop or join one",
+                        formatter_class=_Help)
+    code.add_argument("user", help="the user's name or id")
+    code.add_argument("--hours", type=float, default=48, help="hours before it expires")
+    a.add_parser("list-devices", help="the enrolled laptops")
+    revoke = a.add_parser("revoke-device", help="revoke a laptop: it erases its vault at its "
+                                                "next contact")
     revoke.add_argument("device_id")
-    a.add_parser("new-epoch")
-    audit = a.add_parser("audit")
-    audit.add_argument("--limit", type=int, default=50)
+    remove = a.add_parser("remove-user", help="take a user off every laptop (or one): their "
+                                              "key slot goes at the laptop's next sync")
+    remove.add_argument("user", help="the user's name or id")
+    remove.add_argument("--device", help="only this device id")
+    recovery = a.add_parser("recovery-key", help="the organisation's recovery key")
+    r = recovery.add_subparsers(dest="recovery_action", required=True, metavar="ACTION")
+    create = r.add_parser("create", help="make the key pair: the private key goes to --out "
+                                         "(keep it offline), the public key to every laptop")
+    create.add_argument("--out", type=Path, required=True, metavar="FILE",
+                        help="where to write the private key (PEM); must not exist")
+    a.add_parser("new-epoch", help="after restoring the database from a backup")
+    audit = a.add_parser("audit", help="the latest entries of the audit log", formatter_class=_Help)
+    audit.add_argument("--limit", type=int, default=50, help="how many entries")
     return parser
+
+
+def _create_recovery_key(service: Any, out: Path, actor: str) -> str:
+    """The organisation's recovery key pair: the private key written to ``out`` (created,
+    never overwritten, readable by its owner only), its public half kept by the server."""
+    from fieldapp.domain import recovery_keys
+
+    private, _ = recovery_keys.new_recovery_key()
+    pem = recovery_keys.recovery_private_pem(private)
+    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(pem)
+        f.flush()
+        os.fsync(f.fileno())
+    return str(service.set_recovery_key(recovery_keys.public_raw(private), actor))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -117,6 +175,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.action == "revoke-device":
             service.revoke_device(args.device_id, actor)
             print(f"revoked {args.device_id}")
+        elif args.action == "remove-user":
+            count = service.remove_user(args.user, args.device, actor)
+            print(f"removed {args.user} from {count} device(s)")
+        elif args.action == "recovery-key":
+            try:
+                key_id = _create_recovery_key(service, args.out, actor)
+            except FileExistsError:
+                print(f"fieldapp-server: {args.out} exists: not overwritten", file=sys.stderr)
+                return 1
+            print(f"recovery key {key_id}: private key in {args.out} (keep it offline, "
+                  "split between two people); laptops get the public key at their next sync")
         elif args.action == "new-epoch":
             print(service.new_epoch(actor))
         elif args.action == "audit":

@@ -30,8 +30,9 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.protocol import PROTOCOL_VERSION, ProtocolError, PullRequest, PushRequest
+from sync.server.accounts import Device, ServiceError, token_hash
 from sync.server.openapi import install_openapi
-from sync.server.service import Device, Service, ServiceError, token_hash
+from sync.server.service import Service
 from sync.server.storage import POOL_SIZE
 
 log = logging.getLogger("fieldapp.server")
@@ -317,6 +318,41 @@ def create_app(service: Service, rate: float = 20.0, burst: int = 60,
     async def status(request: Request) -> dict[str, Any]:
         await authenticated(request)
         return await run_in_threadpool(service.status, _bearer(request))
+
+    # --- the members of a laptop's vault ----------------------------------------------
+
+    @app.get("/v1/members")
+    async def members(request: Request) -> dict[str, Any]:
+        await authenticated(request)
+        return await run_in_threadpool(service.members, _bearer(request))
+
+    @app.post("/v1/members/join")
+    async def join(request: Request) -> dict[str, Any]:
+        await authenticated(request)
+        address = not_guessing(request)
+        body = await _json_body(request, MAX_ENROLL_BODY, MAX_ENROLL_BODY)
+        code = body.get("code") if isinstance(body, dict) else None
+        try:
+            if not isinstance(code, str) or not 1 <= len(code) <= MAX_CODE:
+                raise ServiceError(401, "bad_code")
+            return await run_in_threadpool(service.join, _bearer(request), code)
+        except ServiceError as e:
+            if e.status == 401:
+                guesses.allow(address)
+                all_guesses.allow("*")
+            raise
+
+    @app.post("/v1/members/vouch")
+    async def vouch(request: Request) -> dict[str, Any]:
+        await authenticated(request)
+        body = await _json_body(request, MAX_ENROLL_BODY, MAX_ENROLL_BODY)
+        if not isinstance(body, dict) or not all(
+                isinstance(body.get(k), str) and len(body[k]) <= 120
+                and not _CONTROL.search(body[k]) for k in ("user_id", "name", "role", "by")):
+            raise ServiceError(422, "bad_request",
+                               "user_id, name, role, by: texts of at most 120 characters")
+        return await run_in_threadpool(service.vouch, _bearer(request), body["user_id"],
+                                       body["name"], body["role"], body["by"])
 
     install_openapi(app)
     return app

@@ -21,7 +21,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from fieldapp.domain import records
+from fieldapp.domain import records, roles
 from fieldapp.domain.wire import fields_schema
 from sync.protocol import MAX_BATCH, MAX_FIELDS, MAX_INT, MAX_PAGE, PROTOCOL_VERSION, PROTOCOLS
 from sync.server.service import ROLES
@@ -32,6 +32,11 @@ JSON = "application/json"
 # sync/protocol.py's identifiers, spelt the same in every regex dialect (no \w: Unicode in
 # Python, ASCII in ECMA-262)
 IDENTIFIER = r"^[A-Za-z0-9_.:-]{1,64}$"
+_UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+_TEXT = "^[^\\u0000-\\u001f\\u007f]*$"  # no control character
+# a name: no control character, and at least one that is not a space (sync.server.accounts)
+_NAME = ("^[^\\u0000-\\u001f\\u007f]*[^\\s\\u0000-\\u001f\\u007f\\u0085\\ufeff]"
+         "[^\\u0000-\\u001f\\u007f]*$")
 
 
 def _ref(name: str) -> Schema:
@@ -128,7 +133,45 @@ def _components() -> Schema:
             "provinces": {"type": "array", "items": {"type": "string"}},
             "user": {"type": "string"},
             "role": {"type": "string", "enum": list(ROLES)},
+            "user_id": {"type": "string", "description": "The id of the enrolling user: the "
+                        "author of their changes"},
             "epoch": {"type": "string"},
+            "recovery_key": _nullable({"type": "string", "description": "The organisation's "
+                                       "recovery key (X25519 public key, base64)"}),
+        }),
+        "Member": _object({
+            "id": {"type": "string"}, "name": {"type": "string"},
+            "role": {"type": "string", "enum": list(ROLES)},
+            "team": _nullable({"type": "string"}),
+        }, closed=True),
+        "Members": _object({
+            "users": {"type": "array", "items": _ref("Member"),
+                      "description": "The users the device speaks for, with their roles now"},
+            "removed": {"type": "array", "items": {"type": "string"},
+                        "description": "Users taken off the device: the laptop removes their "
+                                       "key slots"},
+            "directory": {"type": "array", "items": _object({
+                "id": {"type": "string"}, "name": {"type": "string"},
+                "team": _nullable({"type": "string"})}, closed=True),
+                "description": "The users of the device's scope, to say who did what"},
+            "recovery_key": _nullable({"type": "string"}),
+        }, closed=True),
+        "JoinRequest": _object({
+            "code": {"type": "string", "minLength": 1, "maxLength": 64,
+                     "description": "The member's own one-time code"},
+        }, ["code"]),
+        "VouchRequest": _object({
+            "user_id": {"type": "string", "pattern": _UUID,
+                        "description": "The id the laptop gave the new member"},
+            "name": {"type": "string", "maxLength": 120, "pattern": _NAME},
+            "role": {"type": "string", "enum": list(roles.ROLES)},
+            "by": {"type": "string", "maxLength": 120, "pattern": _TEXT,
+                   "description": "The centre head or supervisor who added them"},
+        }, ["user_id", "name", "role", "by"]),
+        "JoinedMember": _object({
+            "user_id": {"type": "string"}, "name": {"type": "string"},
+            "role": {"type": "string", "enum": list(ROLES)},
+            "team": _nullable({"type": "string"}),
         }),
         "Change": {
             "oneOf": [_ref(name) for name in variants],
@@ -188,7 +231,12 @@ def _components() -> Schema:
                                         "written at it); protocol 1 names every field"},
             "hlc": _int(),
             "device_id": _nullable({"type": "string"}),
-        }, closed=True),
+            "created_by": _nullable({"type": "string", "description": "Protocol 3: the id "
+                                     "of the user who created the record"}),
+            "updated_by": _nullable({"type": "string", "description": "Protocol 3: the id "
+                                     "of the user who last changed it"}),
+        }, ["province", "version", "kind", "record_id", "fields", "versions", "hlc",
+            "device_id"], closed=True),
         "PullResponse": _object({
             "protocol": _ANSWERED_IN,
             "records": {"type": "array", "maxItems": MAX_PAGE, "items": _ref("RecordState")},
@@ -310,6 +358,42 @@ def _paths() -> Schema:
                                  ["outside_scope"]),
                            409: ("A cursor this server never handed out (restored from a "
                                  "backup): pull again from the start", ["cursor_unknown"])}),
+            },
+        }},
+        "/v1/members": {"get": {
+            "operationId": "members", "summary": "The users this device speaks for",
+            "tags": ["sync"], "security": bearer,
+            "responses": {**_ok("Members, removed members, the scope's users, the recovery "
+                                "key", _ref("Members")),
+                          **_errors({**_AUTH_ERRORS, **_RATE_LIMITED})},
+        }},
+        "/v1/members/join": {"post": {
+            "operationId": "join", "summary": "A member joins the device with their own code",
+            "tags": ["sync"], "security": bearer,
+            "requestBody": _body("JoinRequest", "The member's one-time code."),
+            "responses": {
+                **_ok("The device speaks for the member from now on", _ref("JoinedMember")),
+                **_errors({**_BODY_ERRORS, **_RATE_LIMITED,
+                           401: ("The device's token, or the code, is unknown, used, expired "
+                                 "or malformed", ["no_token", "unknown_token", "revoked",
+                                                  "bad_code", "expired_code"]),
+                           403: ("The member's scope is not the device's", ["other_scope"])}),
+            },
+        }},
+        "/v1/members/vouch": {"post": {
+            "operationId": "vouch", "summary": "A centre head adds a member made on the laptop",
+            "tags": ["sync"], "security": bearer,
+            "requestBody": _body("VouchRequest", "The new member and who added them."),
+            "responses": {
+                **_ok("The server made the user (or had made it: the same answer)",
+                      _ref("JoinedMember")),
+                **_errors({**_BODY_ERRORS, **_AUTH_ERRORS, **_RATE_LIMITED,
+                           400: ("The body is not JSON or not gzip; a malformed id, name or "
+                                 "role", [*_BODY_ERRORS[400][1], "bad_user_id", "bad_role",
+                                          "bad_name"]),
+                           403: ("The voucher is not a member of the device, or may not give "
+                                 "that role", ["author_unknown", "forbidden"]),
+                           409: ("A user of that name or id exists", ["user_exists"])}),
             },
         }},
         "/v1/status": {"get": {

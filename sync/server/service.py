@@ -12,15 +12,14 @@ import dataclasses
 import hashlib
 import json
 import logging
-import secrets
+import re
 import threading
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
-from fieldapp.domain import divisions, records, wire
+from fieldapp.domain import records, roles, wire
 from fieldapp.domain.fields import FieldError
 from fieldapp.domain.ids import uuid7
 from sync.protocol import (
@@ -39,6 +38,10 @@ from sync.protocol import (
     hlc_unpack,
     merge_change,
 )
+from sync.server.accounts import ROLES as ROLES  # named here too: the server's other modules
+from sync.server.accounts import Accounts, Device, now, now_ms
+from sync.server.accounts import ServiceError as ServiceError
+from sync.server.accounts import token_hash as token_hash
 from sync.server.storage import Database, Tx
 
 # The server checks "not in the future" against its own date plus this margin, so that a
@@ -48,243 +51,21 @@ CLOCK_MARGIN = timedelta(days=2)
 # is refused (it would win every later tie-break and, replayed, every field).
 CLOCK_AHEAD_MS = int(CLOCK_MARGIN.total_seconds() * 1000)
 log = logging.getLogger("fieldapp.server")
-ROLES = ("field_worker", "social_worker", "educator", "nurse", "doctor", "centre_staff",
-         "supervisor", "administrator", "volunteer", "authority_agent")
+_USER_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-class ServiceError(Exception):
-    """Maps to an HTTP status: 401 auth, 403 forbidden, 409 conflict, 400/422 bad input."""
-
-    def __init__(self, status: int, code: str, detail: str = "",
-                 extra: Mapping[str, Any] | None = None) -> None:
-        self.status = status
-        self.code = code
-        self.detail = detail
-        self.extra = dict(extra or {})
-        super().__init__(f"{status} {code}: {detail}")
-
-
-def now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def now_ms() -> int:
-    return time.time_ns() // 1_000_000
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def scope_provinces(scope: str) -> tuple[str, ...]:
-    """'province:rabat' → (rabat,); 'region:04' → its provinces; 'country' → all 75."""
-    if scope == "country":
-        return tuple(p.code for p in divisions.provinces())
-    kind, _, code = scope.partition(":")
-    if kind == "province" and divisions.is_province(code):
-        return (code,)
-    if kind == "region":
-        found = tuple(p.code for p in divisions.provinces_of_region(code))
-        if found:
-            return found
-    raise ServiceError(400, "bad_scope", scope)
-
-
-def check_scope(scope: str) -> str:
-    scope_provinces(scope)
-    return scope
-
-
-@dataclass(frozen=True)
-class Device:
-    id: str
-    user_id: str
-    scope: str
-    last_mutation_id: int
-    # when the server last told this device that it lost what the device had sent (409 gap,
-    # cursor_unknown): the device's replays are edits made before then
-    rebase_at: int = 0
-    # read in the same statement as the device (one round trip): the furthest cursor the
-    # server answered it, the server's epoch and when that epoch began (ms; 0: never new)
-    pull_cursor: str | None = None
-    epoch: str = ""
-    epoch_started_ms: int = 0
-
-    @property
-    def provinces(self) -> tuple[str, ...]:
-        return scope_provinces(self.scope)
-
-
-class Service:
+class Service(Accounts):
     def __init__(self, db: Database) -> None:
         self.db = db
         with db.write() as tx:
             if tx.one("SELECT value FROM meta WHERE key = 'epoch'") is None:
                 tx.execute("INSERT INTO meta (key, value) VALUES ('epoch', ?)", (uuid7(),))
 
-    # --- epoch and audit -----------------------------------------------------------------
-
-    def epoch(self, tx: Tx) -> str:
-        return str(tx.one("SELECT value FROM meta WHERE key = 'epoch'")[0])
-
-    def new_epoch(self, actor: str) -> str:
-        """After restoring the database from a backup: devices re-send what it lost."""
-        epoch = uuid7()
-        with self.db.write() as tx:
-            tx.execute("UPDATE meta SET value = ? WHERE key = 'epoch'", (epoch,))
-            # replays (edits this database lost) are edits made before this moment
-            tx.execute("INSERT INTO meta (key, value) VALUES ('epoch_started_ms', ?) "
-                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                       (str(now_ms()),))
-            self._audit(tx, actor, "new_epoch", epoch)
-        return epoch
-
-    def _audit(self, tx: Tx, actor: str, action: str, subject: str = "",
-               detail: str = "") -> None:
-        tx.execute("INSERT INTO audit_log (at, actor, action, subject, detail) "
-                   "VALUES (?, ?, ?, ?, ?)", (now(), actor, action, subject, detail))
-
-    def audit_log(self, limit: int = 100) -> list[tuple[Any, ...]]:
-        with self.db.read() as tx:
-            return [tuple(r) for r in tx.all(
-                "SELECT at, actor, action, subject, detail FROM audit_log "
-                "ORDER BY at DESC LIMIT ?", (limit,))]
-
-    # --- administration ------------------------------------------------------------------
-
-    def create_team(self, name: str, scope: str, actor: str = "admin") -> str:
-        team_id = uuid7()
-        with self.db.write() as tx:
-            if tx.one("SELECT id FROM teams WHERE name = ?", (name,)):
-                raise ServiceError(409, "team_exists", name)
-            tx.execute("INSERT INTO teams (id, name, scope, created_at) VALUES (?, ?, ?, ?)",
-                       (team_id, name, check_scope(scope), now()))
-            self._audit(tx, actor, "create_team", team_id, scope)
-        return team_id
-
-    def create_user(self, name: str, role: str, team: str | None = None,
-                    scope: str | None = None, actor: str = "admin") -> str:
-        """A user belongs to a team (and gets its scope) or has a scope of their own
-        (a supervisor of a region, or the country)."""
-        if role not in ROLES:
-            raise ServiceError(400, "bad_role", role)
-        user_id = uuid7()
-        with self.db.write() as tx:
-            if tx.one("SELECT id FROM users WHERE name = ?", (name,)):
-                raise ServiceError(409, "user_exists", name)
-            team_id = None
-            if team is not None:
-                row = tx.one("SELECT id, scope FROM teams WHERE name = ? OR id = ?",
-                             (team, team))
-                if row is None:
-                    raise ServiceError(404, "no_team", team)
-                team_id, team_scope = row
-                scope = scope or team_scope
-            if scope is None:
-                raise ServiceError(400, "no_scope", "a user needs a team or a scope")
-            tx.execute("INSERT INTO users (id, name, role, team_id, scope, created_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?)",
-                       (user_id, name, role, team_id, check_scope(scope), now()))
-            self._audit(tx, actor, "create_user", user_id, f"{role} {scope}")
-        return user_id
-
-    def issue_code(self, user: str, hours: float = 48, actor: str = "admin") -> str:
-        """A one-time enrollment code for a user's next device; only its hash is kept."""
-        code = "-".join(secrets.token_hex(2).upper() for _ in range(4))
-        with self.db.write() as tx:
-            row = tx.one("SELECT id, scope FROM users WHERE name = ? OR id = ?", (user, user))
-            if row is None:
-                raise ServiceError(404, "no_user", user)
-            expires = (datetime.now(UTC) + timedelta(hours=hours)).replace(microsecond=0)
-            tx.execute("INSERT INTO enrollment_codes (code_hash, user_id, scope, expires_at, "
-                       "created_at) VALUES (?, ?, ?, ?, ?)",
-                       (token_hash(_norm_code(code)), row[0], row[1], expires.isoformat(),
-                        now()))
-            self._audit(tx, actor, "issue_code", row[0], f"expires {expires.isoformat()}")
-        return code
-
-    def devices(self) -> list[dict[str, Any]]:
-        with self.db.read() as tx:
-            rows = tx.all("SELECT d.id, u.name, d.scope, d.name, d.enrolled_at, d.revoked_at, "
-                          "d.last_mutation_id, d.last_seen_at FROM devices d "
-                          "JOIN users u ON u.id = d.user_id ORDER BY d.enrolled_at")
-        keys = ("id", "user", "scope", "name", "enrolled_at", "revoked_at",
-                "last_mutation_id", "last_seen_at")
-        return [dict(zip(keys, r, strict=True)) for r in rows]
-
-    def revoke_device(self, device_id: str, actor: str = "admin") -> None:
-        with self.db.write() as tx:
-            tx.execute("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                       (now(), device_id))
-            if tx.rowcount == 0 and not tx.one("SELECT id FROM devices WHERE id = ?",
-                                               (device_id,)):
-                raise ServiceError(404, "no_device", device_id)
-            self._audit(tx, actor, "revoke_device", device_id)
-
-    # --- enrollment and authentication ---------------------------------------------------
-
-    def enroll(self, code: str, device_name: str) -> dict[str, Any]:
-        refused: ServiceError | None = None
-        with self.db.write() as tx:
-            row = tx.one("SELECT user_id, scope, expires_at, used_at FROM enrollment_codes "
-                         f"WHERE code_hash = ?{tx.for_update()}",
-                         (token_hash(_norm_code(code)),))
-            if row is None or row[3] is not None:
-                self._audit(tx, "device", "enroll_refused", "", "unknown or used code")
-                refused = ServiceError(401, "bad_code")
-            elif datetime.fromisoformat(row[2]) < datetime.now(UTC):
-                self._audit(tx, "device", "enroll_refused", row[0], "expired code")
-                refused = ServiceError(401, "expired_code")
-            else:
-                user_id, scope, _, _ = row
-                device_id = uuid7()
-                token = secrets.token_urlsafe(32)
-                tx.execute("INSERT INTO devices (id, user_id, token_hash, scope, name, "
-                           "enrolled_at) VALUES (?, ?, ?, ?, ?, ?)",
-                           (device_id, user_id, token_hash(token), scope, device_name[:80],
-                            now()))
-                tx.execute("UPDATE enrollment_codes SET used_at = ?, device_id = ? "
-                           "WHERE code_hash = ?", (now(), device_id,
-                                                   token_hash(_norm_code(code))))
-                user = tx.one("SELECT name, role FROM users WHERE id = ?", (user_id,))
-                self._audit(tx, user_id, "enroll", device_id)
-                epoch = self.epoch(tx)
-        if refused is not None:
-            raise refused  # after the commit, so that the refusal stays in the audit log
-        return {"device_id": device_id, "token": token, "scope": scope,
-                "provinces": list(scope_provinces(scope)), "user": user[0], "role": user[1],
-                "epoch": epoch}
-
-    def authenticate(self, tx: Tx, token: str | None, lock: bool = False) -> Device:
-        if not token:
-            raise ServiceError(401, "no_token")
-        # FOR UPDATE locks the device's row only: the sub-selects of meta are not locked
-        row = tx.one("SELECT id, user_id, scope, revoked_at, last_mutation_id, rebase_at, "
-                     "pull_cursor, (SELECT value FROM meta WHERE key = 'epoch'), "
-                     "(SELECT value FROM meta WHERE key = 'epoch_started_ms') "
-                     f"FROM devices WHERE token_hash = ?{tx.for_update() if lock else ''}",
-                     (token_hash(token),))
-        if row is None or row[3] is not None:
-            raise ServiceError(401, "revoked" if row is not None else "unknown_token")
-        return Device(row[0], row[1], row[2], int(row[4]), int(row[5] or 0), row[6],
-                      str(row[7]), int(row[8] or 0))
-
-    def device_of(self, token: str | None) -> Device:
-        """The device a token belongs to (401 otherwise): checked before a request's body
-        is read, with one statement."""
-        with self.db.statement() as tx:
-            return self.authenticate(tx, token)
-
     def _replay_before(self, device: Device) -> int:
         """Replays are honoured only for edits made before the server lost them: before
         its database was restored (a new epoch) or before it told this device so."""
         return max(device.epoch_started_ms, device.rebase_at)
 
-    def status(self, token: str | None) -> dict[str, Any]:
-        with self.db.statement() as tx:
-            device = self.authenticate(tx, token)
-        return {"device_id": device.id, "scope": device.scope,
-                "last_mutation_id": device.last_mutation_id, "epoch": device.epoch}
 
     # --- push ----------------------------------------------------------------------------
 
@@ -319,7 +100,8 @@ class Service:
                 fresh = []
             batch = None
             if fresh:
-                batch = _Batch(tx, device, self._replay_before(device), known)
+                batch = _Batch(tx, device, self._replay_before(device), known,
+                               self.users_of(tx, device.id))
                 batch.load(fresh)
                 outcomes += [batch.apply(change) for change in fresh]
                 last = fresh[-1].mutation_id
@@ -387,8 +169,9 @@ class Service:
                 # remembered before answering, so an answer lost on the way stays valid
                 self._remember_cursor(device, known, cursor)
         texts = [_RENDERED.text(province, kind, rid, version, fields, versions, hlc, dev,
-                                request.protocol)
-                 for province, kind, rid, version, fields, versions, hlc, dev in rows]
+                                request.protocol, created, updated)
+                 for province, kind, rid, version, fields, versions, hlc, dev, created, updated
+                 in rows]
         return PullPage([t for t in texts if t is not None], encode_cursor(cursor), has_more,
                         device.last_mutation_id, device.epoch, counts, request.protocol)
 
@@ -429,15 +212,16 @@ class Service:
                 has_more = True
                 break
             after = cursor.get(province, 0)
-            rows = tx.all("SELECT kind, id, version, fields, versions, hlc, device_id "
+            rows = tx.all("SELECT kind, id, version, fields, versions, hlc, device_id, "
+                          "created_by, updated_by "
                           "FROM records WHERE province = ? AND version > ? "
                           "ORDER BY version LIMIT ?", (province, after, room + 1))
             if len(rows) > room:
                 has_more = True
                 rows = rows[:room]
-            for kind, rid, version, fields, versions, hlc, dev in rows:
+            for kind, rid, version, fields, versions, hlc, dev, created, updated in rows:
                 out.append((province, kind, rid, int(version), fields, versions, int(hlc or 0),
-                            dev))
+                            dev, created, updated))
             if rows:
                 cursor[province] = int(rows[-1][2])
         counts: dict[str, int] = {}
@@ -483,13 +267,14 @@ class _Renderings:
         self._lock = threading.Lock()
 
     def text(self, province: str, kind: str, rid: str, version: int, fields: str,
-             versions: str, hlc: int, device_id: str | None, protocol: int) -> str | None:
+             versions: str, hlc: int, device_id: str | None, protocol: int,
+             created_by: str | None = None, updated_by: str | None = None) -> str | None:
         key = (kind, rid, version, protocol)
-        row = (fields, versions, hlc, device_id, province)
+        row = (fields, versions, hlc, device_id, province, created_by, updated_by)
         item = self._items.get(key)
         if item is None or item[0] != row:
             item = (row, *_render(province, kind, rid, version, fields, versions, hlc,
-                                  device_id, protocol))
+                                  device_id, protocol, created_by, updated_by))
             with self._lock:
                 while len(self._items) >= self.size:
                     del self._items[next(iter(self._items))]
@@ -505,14 +290,15 @@ class _Renderings:
 
 
 def _render(province: str, kind: str, rid: str, version: int, fields: str, versions: str,
-            hlc: int, device_id: str | None,
-            protocol: int) -> tuple[str | None, list[FieldError]]:
+            hlc: int, device_id: str | None, protocol: int, created_by: str | None = None,
+            updated_by: str | None = None) -> tuple[str | None, list[FieldError]]:
     values = json.loads(fields)
     problems = wire.typed_fields(records.KINDS[kind], values)[1]
     if problems:
         return None, problems
     state = RecordState(province, version, kind, rid, values,
-                        record_versions(versions, values, version), hlc, device_id)
+                        record_versions(versions, values, version), hlc, device_id,
+                        created_by, updated_by)
     return _RECORD(state.to_json(protocol)), []
 
 
@@ -591,13 +377,15 @@ class _Entry:
     """A record as the batch holds it: read from the database (locked) or created here."""
 
     __slots__ = ("province", "fields", "versions", "writers", "in_db", "touched", "version",
-                 "hlc", "text")
+                 "hlc", "text", "created_by", "updated_by")
 
     def __init__(self, province: str, fields: dict[str, Any], versions: dict[str, Any],
-                 writers: dict[str, Any], in_db: bool) -> None:
+                 writers: dict[str, Any], in_db: bool, created_by: str | None = None,
+                 updated_by: str | None = None) -> None:
         self.province, self.fields, self.versions, self.writers = (province, fields, versions,
                                                                    writers)
         self.in_db = in_db
+        self.created_by, self.updated_by = created_by, updated_by  # user ids
         self.touched = False
         self.version: _Version | None = None  # of the last change that changed it
         self.hlc = 0
@@ -609,8 +397,12 @@ class _Batch:
     taken in one block per province, and everything written with a few statements."""
 
     def __init__(self, tx: Tx, device: Device, replay_before: int = 0,
-                 known: Mapping[int, _Known] | None = None) -> None:
+                 known: Mapping[int, _Known] | None = None,
+                 users: Mapping[str, str] | None = None) -> None:
         self.tx, self.device = tx, device
+        # the users the device speaks for, with their roles (those it enrolled with, when
+        # not given: tests of the merge alone)
+        self.users = dict(users) if users is not None else {device.user_id: "supervisor"}
         self.known = known or {}
         self.now_ms = now_ms()
         # dates may run ahead of the server's own by CLOCK_MARGIN: a laptop whose clock
@@ -637,14 +429,16 @@ class _Batch:
                     where, params = "id = ANY(?)", (kind, chunk)
                 else:
                     where, params = f"id IN ({','.join('?' * len(chunk))})", (kind, *chunk)
-                rows = tx.all("SELECT id, province, version, fields, versions, writers "
+                rows = tx.all("SELECT id, province, version, fields, versions, writers, "
+                              "created_by, updated_by "
                               f"FROM records WHERE kind = ? AND {where}{tx.for_update()}",
                               params)
-                for rid, province, version, fields, versions, writers in rows:
+                for rid, province, version, fields, versions, writers, created, updated \
+                        in rows:
                     values = json.loads(fields)
                     self.records[(kind, rid)] = _Entry(
                         province, values, record_versions(versions, values, int(version)),
-                        _load_writers(writers), True)
+                        _load_writers(writers), True, created, updated)
 
     def apply(self, change: Change) -> Outcome:
         # the fields as JSON, keys sorted: part of the change's digest, and the stored
@@ -671,6 +465,21 @@ class _Batch:
             if unknown:
                 return Outcome(mid, "rejected", "unknown_field", unknown)
             return Outcome(mid, "rejected", "invalid", tuple((e.field, e.code) for e in shape))
+        author = change.author
+        if author not in self.users:
+            if author is not None and _USER_ID.fullmatch(author):
+                # a user this device does not speak for (never, or no longer)
+                return Outcome(mid, "rejected", "author_unknown")
+            # protocols 1 and 2 name the author in free text: the device's own user
+            author = self.device.user_id
+            if author not in self.users:
+                return Outcome(mid, "rejected", "author_unknown")
+        role = self.users[author]
+        refused = roles.refused_action(role, change.kind, change.op, change.fields)
+        if refused is not None:
+            # the 403 of this change: the author's role may not do it
+            return Outcome(mid, "rejected", "forbidden",
+                           ((refused, roles.role_of(role) or "unknown"),))
         written_at = hlc_unpack(change.hlc)[0]
         if written_at > self.now_ms + CLOCK_AHEAD_MS:
             return Outcome(mid, "rejected", "clock_ahead")
@@ -741,7 +550,7 @@ class _Batch:
             return Outcome(mid, "applied")
         version = _Version(province)
         self.versions.append(version)
-        writer = {"device": self.device.id, "author": change.author, "hlc": change.hlc}
+        writer = {"device": self.device.id, "author": author, "hlc": change.hlc}
         for name in changed:
             versions[name] = version
             writers[name] = writer
@@ -754,16 +563,17 @@ class _Batch:
                 "kept_value": json.dumps(other.value, ensure_ascii=False),
                 "kept_version": other.version, "kept_author": other.author,
                 "kept_device": other.device_id, "kept_hlc": other.hlc,
-                "winner_author": change.author, "winner_device": self.device.id,
+                "winner_author": author, "winner_device": self.device.id,
                 "winner_hlc": change.hlc, "resolved": 0, "resolved_by": None}, change.hlc))
         if entry is None:
-            entry = _Entry(province, merged, versions, writers, False)
+            entry = _Entry(province, merged, versions, writers, False, author)
             self.records[(change.kind, change.record_id)] = entry
             if merged == sent:
                 entry.text = text  # applied, so no float (NaN) in it: as stored
         else:
             entry.fields, entry.text = merged, None
         entry.touched, entry.version, entry.hlc = True, version, change.hlc
+        entry.updated_by = author
         return Outcome(mid, "applied", conflicts=tuple(result.overwritten))
 
     def write(self, allocate: Any) -> None:
@@ -778,7 +588,8 @@ class _Batch:
                        self.rejections)
         # every row as it will be written, its version as a _Version still to be numbered;
         # ``versions`` is None when it names versions of this batch (numbered later)
-        rows: list[tuple[str, str, str, _Version, str, str | None, str, int, str, bool]] = []
+        rows: list[tuple[str, str, str, _Version, str, str | None, str, int, str,
+                         str | None, str | None, bool]] = []
         for (kind, rid), entry in self.records.items():
             if entry.touched:
                 assert entry.version is not None
@@ -786,12 +597,12 @@ class _Batch:
                              entry.text or _FIELDS(entry.fields),
                              _dump_versions(entry.versions, entry.version),
                              _dump_writers(entry.writers), entry.hlc, self.device.id,
-                             entry.in_db))
+                             entry.created_by, entry.updated_by, entry.in_db))
         stamp = {"device": "server", "author": None}
         for province, v, fields, hlc in self.conflicts:
             rows.append(("conflict", uuid7(), province, v, json.dumps(fields, ensure_ascii=False),
                          "{}", _dump_writers(dict.fromkeys(fields, {**stamp, "hlc": hlc})), hlc,
-                         "server", False))
+                         "server", None, None, False))
         per_province: dict[str, list[_Version]] = {}
         for v in self.versions:
             per_province.setdefault(v.province, []).append(v)
@@ -811,21 +622,23 @@ class _Batch:
             return
         inserts, updates = [], []
         for kind, rid, province, version, fields_text, versions_text, writers_text, hlc, \
-                device_id, in_db in rows:
+                device_id, created_by, updated_by, in_db in rows:
             if versions_text is None:
                 entry = self.records[(kind, rid)]
                 versions_text = _dump_versions(entry.versions, version, numbered=True)
             row = (fields_text, versions_text, writers_text, hlc, device_id)
             if in_db:
-                updates.append((version.value, *row, kind, rid))
+                updates.append((version.value, *row, updated_by, kind, rid))
             else:
-                inserts.append((kind, rid, province, version.value, *row))
+                inserts.append((kind, rid, province, version.value, *row, created_by,
+                                updated_by))
         tx.insert_many("records", ("kind", "id", "province", "version", "fields", "versions",
-                                   "writers", "hlc", "device_id"), inserts)
+                                   "writers", "hlc", "device_id", "created_by", "updated_by"),
+                       inserts)
         if updates:
             tx.executemany("UPDATE records SET version = ?, fields = ?, versions = ?, "
-                           "writers = ?, hlc = ?, device_id = ? WHERE kind = ? AND id = ?",
-                           updates)
+                           "writers = ?, hlc = ?, device_id = ?, updated_by = ? "
+                           "WHERE kind = ? AND id = ?", updates)
 
     def _take_and_write(self, province: str, count: int,
                         rows: Sequence[tuple[Any, ...]]) -> None:
@@ -834,37 +647,38 @@ class _Batch:
         in one statement, whose answer is not waited for: in a pipelined transaction it
         goes with the COMMIT, and the counter is locked for the time PostgreSQL takes to
         run the two, not for a round trip to this process and back."""
-        columns: list[list[Any]] = [[] for _ in range(16)]
+        columns: list[list[Any]] = [[] for _ in range(20)]
         for kind, rid, _, version, fields_text, versions_text, writers_text, hlc, device_id, \
-                in_db in rows:
-            at = 8 if in_db else 0
+                created_by, updated_by, in_db in rows:
+            at = 10 if in_db else 0
             for i, value in enumerate((kind, rid, version.value, fields_text, versions_text,
-                                       writers_text, hlc, device_id)):
+                                       writers_text, hlc, device_id, created_by, updated_by)):
                 columns[at + i].append(value)
-        self.tx.execute(_TAKE_AND_WRITE, (province, count, count, province, *columns[:8],
-                                          *columns[8:]))
+        self.tx.execute(_TAKE_AND_WRITE, (province, count, count, province, *columns[:10],
+                                          *columns[10:]))
 
 
 # the province's counter (created at 0 when missing) moved on by n; then the new records
 # and the records changed, each at the counter's old value plus its place in the batch
 # (%b: arrays go in binary form, which needs no escaping of their items)
 _ROWS = ("unnest(%b::text[], %b::text[], %b::bigint[], %b::text[], %b::text[], %b::text[], "
-         "%b::bigint[], %b::text[]) AS r(kind, id, place, fields, versions, writers, hlc, "
-         "device_id)")
+         "%b::bigint[], %b::text[], %b::text[], %b::text[]) AS r(kind, id, place, fields, "
+         "versions, writers, hlc, device_id, created_by, updated_by)")
 _TAKE_AND_WRITE = f"""
 WITH taken AS (
     INSERT INTO counters (province, version) VALUES (?, ?)
     ON CONFLICT (province) DO UPDATE SET version = counters.version + excluded.version
     RETURNING version - ? AS before),
 created AS (
-    INSERT INTO records (kind, id, province, version, fields, versions, writers, hlc, device_id)
+    INSERT INTO records (kind, id, province, version, fields, versions, writers, hlc, device_id,
+                         created_by, updated_by)
     SELECT r.kind, r.id, ?, taken.before + r.place, r.fields, r.versions, r.writers, r.hlc,
-           r.device_id
+           r.device_id, r.created_by, r.updated_by
     FROM taken, {_ROWS}),
 changed AS (
     UPDATE records SET version = taken.before + r.place, fields = r.fields,
                        versions = r.versions, writers = r.writers, hlc = r.hlc,
-                       device_id = r.device_id
+                       device_id = r.device_id, updated_by = r.updated_by
     FROM taken, {_ROWS}
     WHERE records.kind = r.kind AND records.id = r.id)
 SELECT before FROM taken"""
@@ -895,9 +709,6 @@ def _dump_versions(versions: Mapping[str, Any], version: _Version,
         out[name] = v
     return _VERSIONS(out)
 
-
-def _norm_code(code: str) -> str:
-    return "".join(c for c in code.upper() if c.isalnum())
 
 
 _SORTED = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode

@@ -20,8 +20,10 @@ from typing import Any, Protocol
 # 2: a record's ``writers`` are stored as ``[[writer, …], {field: position}]`` (schema 1
 # wrote ``{field: writer}``) and its ``versions`` name only the fields not written at the
 # record's own version (schema 1 named every field); 2 reads rows of both, and a server of
-# schema 1 refuses a database of schema 2
-SCHEMA_VERSION = 2
+# schema 1 refuses a database of schema 2.
+# 3: the users each device speaks for (``device_users``), who created and who last changed
+# each record (``records.created_by``/``updated_by``, user ids)
+SCHEMA_VERSION = 3
 
 _SCHEMA = [
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -31,6 +33,12 @@ _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS users (
         id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, team_id TEXT,
         scope TEXT, created_at TEXT NOT NULL)""",
+    # the users a device speaks for: who enrolled it, and the members of its vault who
+    # joined with their own code or whom a centre head of the device added (removed_at:
+    # the administrator took them off it; their key slot goes at the device's next sync)
+    """CREATE TABLE IF NOT EXISTS device_users (
+        device_id TEXT NOT NULL, user_id TEXT NOT NULL, added_at TEXT NOT NULL,
+        added_by TEXT, removed_at TEXT, PRIMARY KEY (device_id, user_id))""",
     """CREATE TABLE IF NOT EXISTS enrollment_codes (
         code_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, scope TEXT NOT NULL,
         expires_at TEXT NOT NULL, used_at TEXT, device_id TEXT, created_at TEXT NOT NULL)""",
@@ -63,7 +71,11 @@ _SCHEMA = [
 # of a 2-core machine: p95 latency 0.7-0.9 s with 4, 1.0-1.2 s with 16, bench/load.py)
 POOL_SIZE = int(os.environ.get("FIELDAPP_SERVER_POOL", "4"))
 
-_ADDED_DEVICE_COLUMNS = (("pull_cursor", "TEXT"), ("rebase_at", "BIGINT"))
+# columns added after schema 1: the last pull cursor handed to each device, and when the
+# server last told a device to rebase (it lost what the device had sent); who created a
+# record and who last changed it (user ids, schema 3)
+_ADDED_COLUMNS = (("devices", "pull_cursor", "TEXT"), ("devices", "rebase_at", "BIGINT"),
+                  ("records", "created_by", "TEXT"), ("records", "updated_by", "TEXT"))
 
 
 class Cursor(Protocol):
@@ -76,7 +88,7 @@ class Cursor(Protocol):
 _COLUMN_TYPES = {
     "records": {"kind": "text", "id": "text", "province": "text", "version": "bigint",
                 "fields": "text", "versions": "text", "writers": "text", "hlc": "bigint",
-                "device_id": "text"},
+                "device_id": "text", "created_by": "text", "updated_by": "text"},
     "mutations": {"device_id": "text", "mutation_id": "bigint", "digest": "text",
                   "status": "text", "code": "text"},
     "rejections": {"device_id": "text", "mutation_id": "bigint", "code": "text",
@@ -260,14 +272,16 @@ class Database:
                 tx.execute("SELECT pg_advisory_xact_lock(4242)")
             for statement in _SCHEMA:
                 tx.execute(statement)
-            # added after schema 1: the last pull cursor handed to each device, and when the
-            # server last told a device to rebase (it lost what the device had sent)
-            for column, sql_type in _ADDED_DEVICE_COLUMNS:
+            for table, column, sql_type in _ADDED_COLUMNS:
                 if tx.postgres:
-                    tx.execute(f"ALTER TABLE devices ADD COLUMN IF NOT EXISTS {column} "
+                    tx.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} "
                                f"{sql_type}")
-                elif column not in {r[1] for r in tx.all("PRAGMA table_info(devices)")}:
-                    tx.execute(f"ALTER TABLE devices ADD COLUMN {column} {sql_type}")
+                elif column not in {r[1] for r in tx.all(f"PRAGMA table_info({table})")}:
+                    tx.execute(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
+            # devices enrolled before schema 3 speak for the user who enrolled them
+            tx.execute("INSERT INTO device_users (device_id, user_id, added_at) "
+                       "SELECT d.id, d.user_id, d.enrolled_at FROM devices d WHERE NOT EXISTS "
+                       "(SELECT 1 FROM device_users u WHERE u.device_id = d.id)")
             row = tx.one("SELECT value FROM meta WHERE key = 'schema'")
             if row is None:
                 tx.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)",

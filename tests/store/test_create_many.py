@@ -53,7 +53,9 @@ def test_records_are_stored_as_their_checks_made_them(store):
         expected = kind.to_stored(kind.clean({"province": "rabat", **v}))
         assert store.encounters.stored_fields(rid) == expected
         rec = store.encounters.get(rid)
-        assert rec["created_by"] == rec["updated_by"] == "Amina"
+        # the member at the keyboard, by their id in the vault (who() names them)
+        assert rec["created_by"] == rec["updated_by"] == store.actor.member_id
+        assert store.who(rec["created_by"]) == "Amina"
         assert rec["created_at"] == rec["updated_at"]
     one = store.encounters.create(values[0])
     assert store.encounters.stored_fields(one["id"]) == store.encounters.stored_fields(ids[0])
@@ -68,7 +70,7 @@ def test_one_outbox_entry_per_record_in_order(store):
     assert [e["record_id"] for e in entries] == [shelter["id"], *ids]
     batch = entries[1:]
     assert {(e["kind"], e["op"], e["author"], e["replay"]) for e in batch} == {
-        ("encounter", "create", "Amina", False)}
+        ("encounter", "create", store.actor.member_id, False)}
     stamps = [e["hlc"] for e in entries]
     assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
     for e in batch:

@@ -134,7 +134,8 @@ def test_resolve_conflict_writes_the_kept_value_and_marks_it_resolved(store):
     assert store.persons.get(y)["approx_age"] == 42
     for c in (c1, c2, c3):
         got = store.conflicts.get(c)
-        assert got["resolved"] is True and got["resolved_by"] == store.profile.user_name
+        assert got["resolved"] is True and got["resolved_by"] == store.actor.member_id
+        assert store.who(got["resolved_by"]) == store.profile.user_name
     assert queries.open_conflicts(store) == []
 
 

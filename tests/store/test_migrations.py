@@ -97,9 +97,17 @@ def test_v4_adds_non_duplicates_to_a_v3_vault(tmp_path):
     store.conn.close()
 
 
+def undo_v9(conn):
+    conn.execute("DROP TABLE directory")
+    conn.execute("DROP INDEX members_user")
+    conn.execute("ALTER TABLE members DROP COLUMN user_id")
+    conn.execute("ALTER TABLE sync_rejections DROP COLUMN change")
+
+
 def undo_v8(conn):
     import sqlite_utils
 
+    undo_v9(conn)
     conn.execute("DROP TABLE members")
     sqlite_utils.Database(conn)["drafts"].transform(pk="form", drop={"member_id"})
 

@@ -43,7 +43,7 @@ def rabat_users(server):
     service.create_team("Équipe mobile Rabat", "province:rabat")
     service.create_team("Équipe Fès", "province:fes")
     for name in ("amina", "youssef", "karim", "salma"):
-        service.create_user(name, "field_worker", team="Équipe mobile Rabat")
-    service.create_user("driss", "field_worker", team="Équipe Fès")
+        service.create_user(name, "supervisor", team="Équipe mobile Rabat")
+    service.create_user("driss", "supervisor", team="Équipe Fès")
     service.create_user("super", "supervisor", scope="region:04")
     return service

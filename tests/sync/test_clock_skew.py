@@ -37,6 +37,7 @@ class Laptop:
     """A laptop whose clock runs ``skew`` away from the true time."""
 
     def __init__(self, device: Device, skew: timedelta, user: str) -> None:
+        # ``user``: the id the server gave the laptop's user (the author of its changes)
         self.device = device
         self.store = device.store
         self.skew = skew
@@ -103,9 +104,9 @@ def enroll_pair(proc, service, folder, run: str, skew: timedelta) -> tuple[Lapto
     laptops = []
     for who, shift in (("a", skew), ("b", timedelta(0))):
         user = f"{who}_{run}"
-        service.create_user(user, "field_worker", team=TEAM)
+        user_id = service.create_user(user, "supervisor", team=TEAM)
         device = enrolled_device(folder / run / who, proc, service, user, PROVINCE)
-        laptops.append(Laptop(device, shift, user))
+        laptops.append(Laptop(device, shift, user_id))
     return laptops[0], laptops[1]
 
 

@@ -110,9 +110,9 @@ def test_pulls_never_miss_a_change_with_two_instances_and_many_devices(pg_url, t
     db, service = open_service(pg_url)
     service.create_team("Équipe mobile Rabat", "province:rabat")
     for i in range(PUSHERS):
-        service.create_user(f"writer{i}", "field_worker", team="Équipe mobile Rabat")
+        service.create_user(f"writer{i}", "supervisor", team="Équipe mobile Rabat")
     for i in range(PULLERS):
-        service.create_user(f"reader{i}", "field_worker", team="Équipe mobile Rabat")
+        service.create_user(f"reader{i}", "supervisor", team="Équipe mobile Rabat")
     writer_codes = [service.issue_code(f"writer{i}") for i in range(PUSHERS)]
     reader_codes = [service.issue_code(f"reader{i}") for i in range(PULLERS)]
     servers = [ServerProcess(pg_url).start(), ServerProcess(pg_url).start()]

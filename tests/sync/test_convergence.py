@@ -216,7 +216,7 @@ class ConvergenceMachine(RuleBasedStateMachine):
         tag = uuid.uuid4().hex[:6]
         for i in range(count):
             user = f"conv{self.example}_{i}_{tag}"
-            self.ctx.service.create_user(user, "field_worker", team=TEAM)
+            self.ctx.service.create_user(user, "supervisor", team=TEAM)
             device = enrolled_device(self.ctx.folder / f"ex{self.example}_{tag}" / f"l{i}",
                                      self.ctx.proc, self.ctx.service, user, PROVINCE)
             self.laptops.append(Laptop(i, device, device.replica.sync_state()["device_id"]))
@@ -499,7 +499,7 @@ def test_sequential_edits_of_one_laptop_are_not_a_conflict(server, tmp_path):
     a backlog of more than one batch)."""
     proc, service = server
     service.create_team(TEAM, f"province:{PROVINCE}")
-    service.create_user("amina", "field_worker", team=TEAM)
+    service.create_user("amina", "supervisor", team=TEAM)
     a = enrolled_device(tmp_path / "a", proc, service, "amina")
     people = a.store.persons
     try:

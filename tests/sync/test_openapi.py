@@ -73,7 +73,8 @@ HOOKS, HOOKS_URL, HOOKS_TOKEN, HOOKS_DB = ("FIELDAPP_OPENAPI_HOOKS", "FIELDAPP_O
                                            "FIELDAPP_OPENAPI_TOKEN", "FIELDAPP_OPENAPI_DB")
 USER = "amina"  # the fuzzing device's user
 PROVINCE = "rabat"  # the fuzzing device's scope
-SECURED = ("/v1/push", "post"), ("/v1/pull", "post"), ("/v1/status", "get")
+SECURED = (("/v1/push", "post"), ("/v1/pull", "post"), ("/v1/status", "get"),
+           ("/v1/members", "get"), ("/v1/members/join", "post"), ("/v1/members/vouch", "post"))
 WITH_BODY = ("/v1/enroll", "post"), ("/v1/push", "post"), ("/v1/pull", "post")
 
 
@@ -141,7 +142,7 @@ def served(request, tmp_path_factory) -> Iterator[Served]:
             pytest.skip(reason)
         url, name = fresh_postgres_database()
     _admin(url, "create-team", "Équipe mobile Rabat", "--scope", "province:rabat")
-    _admin(url, "create-user", USER, "--role", "field_worker", "--team",
+    _admin(url, "create-user", USER, "--role", "supervisor", "--team",
            "Équipe mobile Rabat")
     code = _admin(url, "issue-code", USER, "--hours", "1")
     server = FileLoggedServer(url, folder / "server.log").start()
@@ -194,7 +195,8 @@ def test_the_description_is_complete(served):
     doc = _description(served)
     assert doc["openapi"].startswith("3.1")
     paths, components = doc["paths"], doc["components"]
-    assert set(paths) == {"/health", "/v1/enroll", "/v1/push", "/v1/pull", "/v1/status"}
+    assert set(paths) == {"/health", "/v1/enroll", "/v1/push", "/v1/pull", "/v1/status",
+                          "/v1/members", "/v1/members/join", "/v1/members/vouch"}
     assert components["securitySchemes"]["bearerAuth"] == {
         **components["securitySchemes"]["bearerAuth"], "type": "http", "scheme": "bearer"}
     assert {"PushRequest", "Change", "PushResponse", "Outcome", "PullRequest", "PullResponse",
@@ -366,7 +368,7 @@ def test_schemathesis_finds_nothing(served, tmp_path):
     print(f"schemathesis: {took:.1f} s, {cases['generated']} cases")
     # a run that tested nothing would pass too: it did test every operation, every phase
     assert summary["complete"] and not summary["failures"] and not summary["errors"]
-    assert summary["operations"]["tested"] == len(_description(served)["paths"]) == 5
+    assert summary["operations"]["tested"] == len(_description(served)["paths"]) == 8
     assert {name: phase["status"] for name, phase in summary["phases"].items()} == {
         "examples": "skip", "coverage": "success", "fuzzing": "success",
         "stateful": "success"}, summary["phases"]
@@ -526,9 +528,9 @@ _service: list[Any] = []
 
 
 def enroll_now_and_then(case: Any) -> None:
-    """Every other enrollment whose body is an object with a text code gets a valid code,
-    issued just now: else every generated enrollment is a 401 and the device name never
-    reaches the database."""
+    """Every other enrollment (or member joining) whose body is an object with a text code
+    gets a valid code, issued just now: else every generated enrollment is a 401 and the
+    device name never reaches the database."""
     _enrollments["calls"] += 1
     if (_enrollments["calls"] % 2 or not isinstance(case.body, dict)
             or not isinstance(case.body.get("code"), str)):
@@ -546,8 +548,8 @@ def before_call(context: Any, case: Any, kwargs: Any) -> None:
     would be in, so that generated requests get past the stateful refusals."""
     if _is(case, "POST", "/v1/push"):
         follow_the_device(case)
-    elif _is(case, "POST", "/v1/enroll"):
-        enroll_now_and_then(case)
+    elif _is(case, "POST", "/v1/enroll") or _is(case, "POST", "/v1/members/join"):
+        enroll_now_and_then(case)  # a member joins with their own code as a device enrolls
 
 
 if os.environ.get(HOOKS) == "1":  # imported by Schemathesis, not by pytest

@@ -182,8 +182,9 @@ def test_restored_server_gets_everything_back(server, rabat_users, tmp_path, new
             token = d.replica.sync_state()["token"]
             acknowledged = d.store.last_mutation_id() - d.store.pending_count()
             assert service.status(token)["last_mutation_id"] < acknowledged
-            rid = d.store.conn.execute("SELECT id FROM persons WHERE created_by IS NOT NULL "
-                                       "ORDER BY rowid DESC LIMIT 1").fetchone()[0]
+            rid = d.store.conn.execute("SELECT id FROM persons WHERE created_by = ? "
+                                       "ORDER BY rowid DESC LIMIT 1",
+                                       (d.store.author,)).fetchone()[0]  # one of its own
             d.store.persons.update(rid, {"notes": f"{label} after the restore"})
             truth[("person", rid)]["fields"]["notes"] = f"{label} after the restore"
     reports = []

@@ -121,8 +121,8 @@ def env(request, tmp_path_factory) -> Iterator[Env]:
     service.create_team("Équipe mobile Rabat", "province:rabat")
     service.create_team("Équipe Fès", "province:fes")
     for user in ("amina", "youssef", "karim", "salma"):
-        service.create_user(user, "field_worker", team="Équipe mobile Rabat")
-    service.create_user("driss", "field_worker", team="Équipe Fès")
+        service.create_user(user, "supervisor", team="Équipe mobile Rabat")
+    service.create_user("driss", "supervisor", team="Équipe Fès")
     service.create_user("super", "supervisor", scope="region:04")
     proc = LoggedServer(url, folder / "server.log").start()
     try:

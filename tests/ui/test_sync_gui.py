@@ -15,8 +15,8 @@ from tests.ui.conftest import run_in_store
 def test_background_sync_brings_other_laptops_records(make_app, qtbot, tmp_path):
     db, service = open_service(str(tmp_path / "server.db"))
     service.create_team("Rabat 1", "province:rabat")
-    service.create_user("amina", "field_worker", team="Rabat 1")
-    service.create_user("omar", "field_worker", team="Rabat 1")
+    service.create_user("amina", "supervisor", team="Rabat 1")
+    service.create_user("omar", "supervisor", team="Rabat 1")
     server = ServerProcess(str(tmp_path / "server.db")).start()
     try:
         other = enrolled_device(tmp_path / "other", server, service, "omar")
