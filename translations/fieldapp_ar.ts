@@ -52,6 +52,10 @@
         <translation>فُتح في %1</translation>
     </message>
     <message>
+        <source>recorded by %1</source>
+        <translation>سجّله %1</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
@@ -1140,6 +1144,10 @@
         <translation>اليوم</translation>
     </message>
     <message>
+        <source>recorded by %1</source>
+        <translation>سجّله %1</translation>
+    </message>
+    <message>
         <source>Encounter</source>
         <translation>لقاء</translation>
     </message>
@@ -1944,6 +1952,14 @@
     <message>
         <source>Identifier</source>
         <translation>المعرّف</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>سُجّل من طرف</translation>
+    </message>
+    <message>
+        <source>Last changed by</source>
+        <translation>آخر تعديل من طرف</translation>
     </message>
     <message>
         <source>Supervision</source>

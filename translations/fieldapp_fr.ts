@@ -52,6 +52,10 @@
         <translation>ouvert le %1</translation>
     </message>
     <message>
+        <source>recorded by %1</source>
+        <translation>enregistré par %1</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
@@ -1092,6 +1096,10 @@
         <translation>aujourd’hui</translation>
     </message>
     <message>
+        <source>recorded by %1</source>
+        <translation>enregistré par %1</translation>
+    </message>
+    <message>
         <source>Encounter</source>
         <translation>Rencontre</translation>
     </message>
@@ -1848,6 +1856,14 @@
     <message>
         <source>Identifier</source>
         <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Enregistré par</translation>
+    </message>
+    <message>
+        <source>Last changed by</source>
+        <translation>Dernière modification par</translation>
     </message>
     <message>
         <source>Supervision</source>

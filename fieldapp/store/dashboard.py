@@ -32,6 +32,7 @@ from typing import Any
 
 from fieldapp.domain import divisions, records, vocabularies
 from fieldapp.domain.fields import Field, FieldType
+from fieldapp.store import queries
 from fieldapp.store.repository import Store
 
 ACCEPTED = "e.orientation NOT IN ('none', 'refused')"
@@ -180,15 +181,21 @@ def _not_seen(store: Store, province: str | None, until: str, days: int) -> int:
 
 _EXPORT_KIND = {"persons": records.PERSON, "encounters": records.ENCOUNTER,
                 "cases": records.CASE}
-# Free-text columns that are not flagged personal in the record kinds but name people.
-_ALSO_PERSONAL = {"persons": set(), "encounters": set(), "cases": {"assigned_to"}}
+# Who recorded a row and who changed it last: author ids in a file for data teams, names
+# otherwise (members of this vault, users of the scope "Name, Team": queries.author_names).
+AUTHOR_COLUMNS = ("created_by", "updated_by")
+# Free-text columns that are not flagged personal in the record kinds but name people (staff
+# too: an author from an older laptop is the name its user typed).
+_ALSO_PERSONAL = {"persons": set(AUTHOR_COLUMNS), "encounters": set(AUTHOR_COLUMNS),
+                  "cases": {"assigned_to", *AUTHOR_COLUMNS}}
 _DATE_COLUMN = {"persons": "created_at", "encounters": "met_at", "cases": "opened_on"}
 
 
 def export_columns(list_name: str, pseudonymised: bool) -> list[str]:
     kind = _EXPORT_KIND[list_name]
     hidden = {f.name for f in kind.fields if f.personal} | _ALSO_PERSONAL[list_name]
-    names = ["id", *(f.name for f in kind.fields if f.name not in ("deleted",))]
+    names = ["id", *(f.name for f in kind.fields if f.name not in ("deleted",)),
+             *AUTHOR_COLUMNS]
     if pseudonymised:
         names = [n for n in names if n not in hidden]
     return names
@@ -241,10 +248,11 @@ def export_rows(store: Store, list_name: str, filters: Mapping[str, Any],
     """The header row, then the rows of ``list_name`` ("persons", "encounters", "cases")
     matching ``filters`` (``province``, ``since``, ``until``; ``status`` for cases).
 
-    Pseudonymised: no names, CIN, birth date, descriptions, notes, locations or summaries;
-    ids, dates, codes and counts stay, so figures can be recomputed from the file. Without a
-    ``language``: field names and codes (for data teams), multi-choice codes joined with
-    ``;``; with one: its headers, and labels in its language.
+    Pseudonymised: no names, CIN, birth date, descriptions, notes, locations, summaries or
+    authors; ids, dates, codes and counts stay, so figures can be recomputed from the file.
+    Without a ``language``: field names and codes (for data teams), multi-choice codes joined
+    with ``;``, authors by id; with one: its headers, labels in its language, and who
+    recorded each row and who changed it last by name (``created_by``, ``updated_by``).
     """
     store.require("export")
     columns = export_columns(list_name, pseudonymised)
@@ -258,8 +266,12 @@ def export_rows(store: Store, list_name: str, filters: Mapping[str, Any],
         f"SELECT {', '.join('t.' + c for c in columns)} FROM {list_name} t WHERE {where} "
         f"ORDER BY t.{_DATE_COLUMN[list_name]}, t.id", args)
     convert: list[tuple[int, Callable[[Any], Any]]] = []
+    author = _author_cell(store, language)
     for i, c in enumerate(columns):
-        fn = _cell(kind.by_name[c], language) if c in kind.by_name else None
+        if c in AUTHOR_COLUMNS:
+            fn = author
+        else:
+            fn = _cell(kind.by_name[c], language) if c in kind.by_name else None
         if fn is not None:
             convert.append((i, fn))
     for row in rows:
@@ -268,6 +280,23 @@ def export_rows(store: Store, list_name: str, filters: Mapping[str, Any],
             if values[i] is not None:
                 values[i] = fn(values[i])
         yield tuple(values)
+
+
+def _author_cell(store: Store, language: ExportLanguage | None
+                 ) -> Callable[[Any], Any] | None:
+    """Authors by name in the export's language (each author looked up once), or their ids
+    as stored for data teams."""
+    if language is None:
+        return None
+    names: dict[str, str] = {}
+
+    def name(author: str) -> str:
+        if author not in names:
+            latin, arabic = queries.author_names(store, author)
+            names[author] = (arabic if language.lang == "ar" else None) or latin or author
+        return names[author]
+
+    return name
 
 
 def _cell(f: Field, language: ExportLanguage | None) -> Callable[[Any], Any] | None:

@@ -1,7 +1,9 @@
 """Read queries behind the screens: lists, a person's timeline, today's work, shelters.
 
 Every figure is computed here in SQL, never in widgets. Results are plain dicts (stored
-shapes converted to Python shapes for multi-choice fields).
+shapes converted to Python shapes for multi-choice fields). Rows a screen shows with who
+recorded them carry the names behind their authors (:func:`name_authors`), read here on the
+database thread.
 """
 
 from __future__ import annotations
@@ -29,6 +31,34 @@ def _rows(store: Store, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
                 rec[key] = json.loads(rec[key])
         out.append(rec)
     return out
+
+
+def author_names(store: Store, author: str | None) -> tuple[str | None, str | None]:
+    """The name behind an author id (:meth:`Store.who`: a member of this vault, a user of
+    the scope as "Name, Team", else the text as written), and the Arabic spelling of a
+    member's name when they gave one (None otherwise)."""
+    if not author:
+        return None, None
+    row = store.conn.execute(
+        "SELECT nullif(name_ar, '') FROM members WHERE member_id = ? OR user_id = ? LIMIT 1",
+        (author, author)).fetchone()
+    return store.who(author), (row[0] if row else None)
+
+
+def name_authors(store: Store, rows: list[Row],
+                 columns: tuple[tuple[str, str], ...] = (("created_by", "recorded_by"),)
+                 ) -> list[Row]:
+    """For each (author column, key) of ``columns``, put in each row the name behind its
+    author under ``key`` and its Arabic spelling (or None) under ``key + "_ar"``; each
+    author is looked up once."""
+    seen: dict[str | None, tuple[str | None, str | None]] = {}
+    for r in rows:
+        for column, key in columns:
+            author = r.get(column)
+            if author not in seen:
+                seen[author] = author_names(store, author)
+            r[key], r[f"{key}_ar"] = seen[author]
+    return rows
 
 
 def age_of(person: Row, today: date | None = None) -> int | None:
@@ -82,7 +112,8 @@ def last_seen(store: Store, person_ids: list[str]) -> dict[str, tuple[str, str |
 def person_timeline(store: Store, person_id: str) -> list[Row]:
     """Encounters, cases, case events and referrals of a person, newest first.
 
-    Each entry has ``kind``, ``id``, ``when`` and the fields of its kind.
+    Each entry has ``kind``, ``id``, ``when``, the fields of its kind and who recorded it
+    (``recorded_by``, ``recorded_by_ar``: :func:`name_authors`).
     """
     entries = []
     for r in _rows(store, "SELECT e.*, s.name_fr AS shelter_fr, s.name_ar AS shelter_ar "
@@ -99,7 +130,7 @@ def person_timeline(store: Store, person_id: str) -> list[Row]:
                    (person_id,)):
         entries.append({"kind": "referral", "when": r["sent_on"], **r})
     entries.sort(key=lambda e: e["when"] or "", reverse=True)
-    return entries
+    return name_authors(store, entries)
 
 
 # --- patrols ------------------------------------------------------------------------------
@@ -181,13 +212,17 @@ def cases(store: Store, status: str | None = None, limit: int = 500) -> list[Row
 
 
 def case_events(store: Store, case_id: str) -> list[Row]:
-    return _rows(store, "SELECT * FROM case_events WHERE case_id = ? AND deleted = 0 "
-                        "ORDER BY date, created_at", (case_id,))
+    """The steps of a case, each with who recorded it (:func:`name_authors`)."""
+    return name_authors(store, _rows(
+        store, "SELECT * FROM case_events WHERE case_id = ? AND deleted = 0 "
+               "ORDER BY date, created_at", (case_id,)))
 
 
 def case_referrals(store: Store, case_id: str) -> list[Row]:
-    return _rows(store, "SELECT * FROM referrals WHERE case_id = ? AND deleted = 0 "
-                        "ORDER BY sent_on", (case_id,))
+    """The referrals of a case, each with who recorded it (:func:`name_authors`)."""
+    return name_authors(store, _rows(
+        store, "SELECT * FROM referrals WHERE case_id = ? AND deleted = 0 "
+               "ORDER BY sent_on", (case_id,)))
 
 
 def follow_ups_due(store: Store, today: date | None = None, days_ahead: int = 7) -> list[Row]:
@@ -262,7 +297,9 @@ def persons_page_merged(store: Store, offset: int, limit: int) -> list[Row]:
 
 def open_conflicts(store: Store, limit: int = 500) -> list[Row]:
     """Conflict records not yet resolved, newest first, each with the record's current value
-    of the field (stored shape, as ``current_value``) when the record is here."""
+    of the field (stored shape, as ``current_value``) when the record is here, and the names
+    of who won and who wrote the kept value (``winner_name``, ``kept_name`` and their
+    ``_ar`` spellings: :func:`name_authors`)."""
     from fieldapp.domain import records
 
     rows = _rows(store, "SELECT * FROM conflicts WHERE deleted = 0 AND resolved = 0 "
@@ -276,4 +313,5 @@ def open_conflicts(store: Store, limit: int = 500) -> list[Row]:
             ).fetchone()
             if row is not None:
                 r["current_value"] = row[0]
-    return rows
+    return name_authors(store, rows, (("winner_author", "winner_name"),
+                                      ("kept_author", "kept_name")))

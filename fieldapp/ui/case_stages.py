@@ -40,6 +40,7 @@ from fieldapp.store.casework import (
 from fieldapp.store.repository import Store, ValidationError
 from fieldapp.ui.context import Context
 from fieldapp.ui.forms import CodeEditor, DateEditor, Form, TextEditor, isolate
+from fieldapp.ui.person_text import author_name
 from fieldapp.ui.screen import join_list, long_date
 
 Row = dict[str, Any]
@@ -81,7 +82,17 @@ def event_text(ev: Row, lang: str, with_type: bool = False) -> str:
     elif ev.get("due_date"):
         parts.append(QCoreApplication.translate("CaseDetail", "due %1").replace(
             "%1", isolate(ev["due_date"])))
+    parts.append(recorded_by(ev, lang))
     return " — ".join(p for p in parts if p)
+
+
+def recorded_by(row: Row, lang: str) -> str:
+    """Who recorded a step or a referral, by name (read by the store: ``recorded_by``), or
+    "" when nobody is named."""
+    name = author_name(row, "recorded_by", lang)
+    if not name:
+        return ""
+    return QCoreApplication.translate("CaseDetail", "recorded by %1").replace("%1", name)
 
 
 # --- stage tabs ------------------------------------------------------------------------------
@@ -367,7 +378,7 @@ class ReferralsTab(StageTab):
                 status += f" ({isolate(r['status_on'])})"
             parts = [isolate(r["sent_on"]),
                      voc("referral_institution").label(r["institution_type"], lang),
-                     isolate(r.get("institution_name")), status]
+                     isolate(r.get("institution_name")), status, recorded_by(r, lang)]
             return " — ".join(p for p in parts if p)
 
         return self.set_items((r["id"], text(r), False) for r in referrals)

@@ -52,7 +52,31 @@ def seen_text(when: str | None) -> str:
     return QCoreApplication.translate("Persons", "%n days ago", "", days)
 
 
+def author_name(row: dict[str, Any], key: str, lang: str) -> str:
+    """The name behind one of a row's authors, as the store read it (``key`` and its Arabic
+    spelling ``key + "_ar"``: fieldapp/store/queries.py ``name_authors``), isolated so it
+    keeps its direction in a sentence; "" when nobody is named."""
+    name = (row.get(f"{key}_ar") if lang == "ar" else None) or row.get(key)
+    return isolate(name) if name else ""
+
+
+def recorded_by_text(entry: dict[str, Any], lang: str) -> str:
+    """The words "recorded by Amina Tazi, Équipe mobile 1" of a timeline line, or "" when
+    the author is not known."""
+    name = author_name(entry, "recorded_by", lang)
+    if not name:
+        return ""
+    return QCoreApplication.translate("Persons", "recorded by %1").replace("%1", name)
+
+
 def timeline_text(entry: dict[str, Any], lang: str) -> str:
+    """One line of a person's timeline: what happened, then who recorded it."""
+    what = _what_text(entry, lang)
+    by = recorded_by_text(entry, lang)
+    return f"{what} — {by}" if by else what
+
+
+def _what_text(entry: dict[str, Any], lang: str) -> str:
     voc = vocabularies.vocabulary
     kind = entry["kind"]
     if kind == "encounter":

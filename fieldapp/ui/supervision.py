@@ -564,6 +564,8 @@ def export_language(lang: str, list_name: str) -> dashboard.ExportLanguage:
     vocabularies in the store)."""
     headers = {c: messages.field_label(c) for c in dashboard.export_columns(list_name, False)}
     headers["id"] = QCoreApplication.translate("Supervision", "Identifier")
+    headers["created_by"] = QCoreApplication.translate("Supervision", "Recorded by")
+    headers["updated_by"] = QCoreApplication.translate("Supervision", "Last changed by")
     return dashboard.ExportLanguage(lang, headers,
                                     QCoreApplication.translate("Supervision", "Yes"),
                                     QCoreApplication.translate("Supervision", "No"))

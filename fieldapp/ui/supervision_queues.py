@@ -26,6 +26,7 @@ from fieldapp.errors import UserFacingError
 from fieldapp.store import merging, queries
 from fieldapp.ui.context import Context
 from fieldapp.ui.forms import isolate
+from fieldapp.ui.person_text import author_name
 from fieldapp.ui.screen import empty_state, join_list
 
 # Fields shown side by side, in the person form's order.
@@ -191,14 +192,19 @@ class ConflictsPanel(QWidget):
             self.detail.clear()
             return
         r = self.rows[row]
+        lang = self.ctx.lang
+        # who by name: a member of this laptop, a user of the scope with their team (the
+        # store read them, queries.open_conflicts), else the author as written
+        winner = author_name(r, "winner_name", lang) or "—"
+        kept = author_name(r, "kept_name", lang) or "—"
         self.detail.setText(QCoreApplication.translate(
             "Queues", "%1 — now: %2 (by %3, %4); overwritten: %5 (by %6, %7)")
             .replace("%1", messages.field_label(r["field"]))
             .replace("%2", self._value(r, r["current_value"]))
-            .replace("%3", isolate(r.get("winner_author") or "—"))
+            .replace("%3", winner)
             .replace("%4", hlc_time(r.get("winner_hlc")))
             .replace("%5", self._value(r, self._kept(r)))
-            .replace("%6", isolate(r.get("kept_author") or "—"))
+            .replace("%6", kept)
             .replace("%7", hlc_time(r.get("kept_hlc"))))
 
     def resolve(self, choose: Literal["kept", "current"]) -> None:
