@@ -163,7 +163,8 @@ def one_round(db_url: str, workload: str, count: int, sink_url: str,
               seed: int) -> dict[str, float]:
     db, service = open_service(db_url)
     for user in ("writer", "reader"):
-        service.create_user(user, "field_worker", scope=f"province:{peer_workload.PROVINCE}")
+        service.create_user(user, "centre_staff",  # shelters too
+                            scope=f"province:{peer_workload.PROVINCE}")
     server = ServerProcess(db_url).start()
     folder = temp_dir("sync")
     vaults = []
