@@ -8,8 +8,9 @@ as alike by chance is :mod:`fieldapp.domain.namesakes`' part. No Qt.
 
 Ages: a birth date copied off an ID card is one date; two records with two birth dates that
 are not a slip of the pen (a day or a month off, day and month swapped) are nearly always
-two people, whatever the years between them. An age
-guessed in the street is a few years off, one way or the other; two guesses more so.
+two people, whatever the years between them. An age guessed in the street is off by up to
+about five years, one way or the other (see _GUESS_OFF); two guesses up to about ten. A guess
+is taken as noted on ``age_noted_on``: 30 noted three years ago is a birth 33 years ago.
 """
 
 from __future__ import annotations
@@ -101,8 +102,12 @@ YEAR_DAYS: Final = 365.2425
 
 # How far apart two records of one person put the birth, in whole years: an age guessed in
 # the street is off by this many years (either way) this often; a birth date is not off.
-# A few records are off by more (a child taken for a teenager, an age misheard).
-_GUESS_OFF = (0.24, 0.13, 0.10, 0.07, 0.045, 0.03, 0.003, 0.003, 0.003, 0.003, 0.003)
+# Many people in the street do not know their birth year, and a worker guesses from their
+# looks: a guess is right about one time in six, and otherwise off by up to about five years,
+# each year further off only a little less often (a worker's "about 30" is anything from 25
+# to 35); two teams' guesses of one person are thus up to about ten years apart. A few are
+# off by more (a child taken for a teenager, an age misheard).
+_GUESS_OFF = (0.20, 0.11, 0.10, 0.09, 0.08, 0.07, 0.003, 0.003, 0.003, 0.003, 0.003)
 _FAR_OFF = 1e-4  # ... and beyond, each year
 
 

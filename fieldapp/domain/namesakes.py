@@ -20,8 +20,10 @@ pair is taken for the same person met by a third team, not for a namesake (:func
 
 Each time there are as many others again the odds halve, up to the evidence of the pair. The
 age is then weighed as a likelihood against those namesakes' births: how often two records
-of one person are that many years apart (guesses in the street are a few years off, two
-guesses more so), against how many namesakes were born that far apart. No Qt.
+of one person are that many years apart (a guess in the street is off by up to about five
+years, two guesses up to about ten: see ``evidence._GUESS_OFF``), against how many namesakes
+were born that far apart (that many years from either record: as a pair's guesses are
+allowed further apart, so are the namesakes that would be as alike). No Qt.
 """
 
 from __future__ import annotations
@@ -64,9 +66,13 @@ _CENTURY = 100.0  # ages spread over a century at least, in a small population
 # date and the dates are two, one of them is wrong this often.
 _SAME_DATE = 0.95
 _TWO_DATES = 0.03
-# One record with a birth date, the other with a guess: a person who knows their birth date
-# mostly gives it to every team (such pairs are fewer among one person's records).
-_ONE_DATE = 0.7
+# One record with a birth date, the other with a guess: how much less often one person's two
+# records are so than two namesakes' (against two guesses). Knowing one's birth date (papers)
+# is the person's: a person who knows it gives it to most teams, one who does not to none.
+# With half the records of a vault dated and a team noting a date the person knows seven
+# times in ten (the card is not always at hand), one person's two records are one dated,
+# one guessed 0.85 times as often as both guessed; two namesakes' twice as often: 0.4.
+_ONE_DATE = 0.4
 # The spread of two guessed ages a year apart or less: the pairwise weights are those of
 # such a pair (see _age_factor).
 _SPREAD_REF = same_person_spread(0.0, 2)

@@ -7,8 +7,9 @@ population showed at 100,000 persons, each in a small crowd that reproduces it.
   are not lost among all the Fatima Zahra;
 * a family name a slip away from many others (Lamhamdoun, Lamhamdour, Lamhamdoul ...) is weak
   evidence among them, and still strong where no such names are around;
-* ages are weighed as likelihoods against the namesakes' births: guessed ages a few years
-  apart are common for one person, and a day-exact birth date counts;
+* ages are weighed as likelihoods against the namesakes' births: a guessed age up to about
+  five years off is common for one person (nearly as common as one a year off), and a
+  day-exact birth date counts;
 * a third record of one person is not a namesake of the other two;
 * blocks for slips compare the slips only: names of the same letters (Akarzoub, Akazroub)
   or a first name and a nickname (Mohamed, Simo) do not make every pair a comparison.
@@ -16,6 +17,7 @@ population showed at 100,000 persons, each in a small crowd that reproduces it.
 
 from __future__ import annotations
 
+import math
 from itertools import permutations
 from typing import Any
 
@@ -76,6 +78,28 @@ def test_a_birth_date_and_a_guess_or_two_guesses_a_few_years_apart():
     guessed = _p("b", "Nabile Assanboure", sex="male", approx_age=36, age_noted_on=NOTED)
     assert score(born, guessed) > 0.9  # guessed 5 years off
     assert score(born, {**guessed, "approx_age": 49}) < 0.05  # a father's age
+
+
+def test_a_guess_five_years_off_is_nearly_as_likely_as_one_a_year_off():
+    """Ages guessed in the street are off by up to about five years, each year further off
+    only a little less often: among a few namesakes, a birth date and a guess five years off,
+    or two guesses five years apart, weigh little less than a year off; a guess eight years off
+    a birth date, or two guesses twelve years apart, are another person's."""
+    namesakes = [_p(f"n{k}", "Hamza Ouazzani", sex="male", approx_age=18 + (k * 7) % 45,
+                    age_noted_on="2023-01-01") for k in range(3)]
+    dated = _p("a", "Hamza Ouazzani", "حمزة الوزاني", sex="male", birth_date="1990-06-15")
+    guessed = {**dated, "birth_date": None, "approx_age": 33, "age_noted_on": NOTED}
+
+    def log_odds(a: Record, years_off: int) -> float:
+        b = _p("b", None, "حمزة الوزاني", sex="male", approx_age=33 + years_off,
+               age_noted_on=NOTED)
+        s = score(a, b, population_of([*namesakes, *_crowd(300), a, b]))
+        return math.log(s / (1 - s))
+
+    for a, far in ((dated, 8), (guessed, 12)):
+        one, five = log_odds(a, 1), log_odds(a, 5)
+        assert one >= five > one - 0.6
+        assert log_odds(a, far) < five - 2
 
 
 # --- CINs ----------------------------------------------------------------------------------
